@@ -1,0 +1,378 @@
+// Invite Triage content script: transport and painter only. It watches LinkedIn, sends a
+// snapshot of the invitations page to the engine, and applies the paint plan it gets back.
+// Every decision (which element is an invitation, its score, reasons, buttons and messages)
+// is made by the Rust engine. Page text is only ever set with textContent.
+(() => {
+  'use strict';
+  if (globalThis.__inviteTriageLoaded) return;
+  globalThis.__inviteTriageLoaded = true;
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const root = document.documentElement;
+  const UI_ATTR = 'data-triage-ui';
+  const INDEX_ATTR = 'data-ti';
+  const ENGINE_TIMEOUT_MS = 5000;
+  /** Elements the engine never needs: dropped from the snapshot to keep it small. */
+  const SNAPSHOT_DROP = `script, style, link, meta, noscript, template, iframe, svg, video, [${UI_ATTR}]`;
+
+  const isInvitationsPage = () => {
+    const path = location.pathname;
+    return path.startsWith('/mynetwork/invitation-manager') && !path.includes('/invitation-manager/sent');
+  };
+
+  // ------------------------------------------------------------------ follow the page
+  let observer = null;
+  let frameRequested = false;
+  let inFlight = false;
+  let passAgain = false;
+  let lastHref = location.href;
+
+  function start() {
+    if (observer) return;
+    observer = new MutationObserver(onMutations);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    schedulePass();
+  }
+
+  function stop() {
+    observer?.disconnect();
+    observer = null;
+    delete root.dataset.triageStatus;
+    delete root.dataset.triageCount;
+  }
+
+  const isOwnNode = (node) => node.nodeType === 1 && node.hasAttribute(UI_ATTR);
+  function onMutations(records) {
+    const foreign = records.some(
+      (r) =>
+        r.type === 'characterData' ||
+        [...r.addedNodes, ...r.removedNodes].some((n) => !isOwnNode(n)),
+    );
+    if (foreign) schedulePass();
+  }
+
+  /** At most one pass per animation frame, and never two at once. */
+  function schedulePass() {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      runPass();
+    });
+  }
+
+  async function runPass() {
+    if (inFlight) {
+      passAgain = true;
+      return;
+    }
+    inFlight = true;
+    try {
+      const { html, elements } = snapshot();
+      const reply = await send({ type: 'triage', html });
+      if (!isInvitationsPage()) return;
+      if (!reply || reply.error) blocked(reply?.error ?? 'the engine did not answer');
+      else applyPlan(reply.plan, elements);
+    } catch (e) {
+      blocked(e?.message ?? String(e));
+    } finally {
+      inFlight = false;
+      if (passAgain && observer) {
+        passAgain = false;
+        schedulePass();
+      }
+    }
+  }
+
+  function onNavigation() {
+    if (location.href === lastHref) return;
+    lastHref = location.href;
+    if (isInvitationsPage()) {
+      start();
+      schedulePass();
+    } else {
+      stop();
+    }
+  }
+
+  // LinkedIn is a single-page app: no load event when the user clicks through to invitations.
+  if (globalThis.navigation?.addEventListener) {
+    navigation.addEventListener('navigatesuccess', onNavigation);
+  }
+  addEventListener('popstate', onNavigation);
+  setInterval(onNavigation, 1000); // cheap fallback: one string comparison a second
+
+  // Rules saved in the options page re-score the open page without a reload.
+  api.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync' && observer) schedulePass();
+  });
+
+  // ------------------------------------------------------------------ transport
+  function send(message) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the engine did not answer in time')), ENGINE_TIMEOUT_MS);
+      api.runtime.sendMessage(message).then(
+        (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+        (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  function blocked(reason) {
+    root.dataset.triageStatus = 'blocked';
+    console.warn(`Invite Triage: the triage engine could not run here: ${reason}`);
+  }
+
+  /**
+   * A copy of the page for the engine: every element of the live body is numbered in the copy
+   * (`data-ti`), so the plan can name live elements by index.
+   */
+  function snapshot() {
+    const elements = Array.from(document.body.getElementsByTagName('*'));
+    const copy = document.body.cloneNode(true);
+    const copies = copy.getElementsByTagName('*');
+    for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, i);
+    for (const node of copy.querySelectorAll(SNAPSHOT_DROP)) node.remove();
+    return { html: copy.outerHTML, elements };
+  }
+
+  // ------------------------------------------------------------------ paint
+  /** What was painted on each card root, so an unchanged card is left alone. */
+  const painted = new WeakMap();
+
+  function applyPlan(plan, elements) {
+    root.dataset.triageStatus = plan.status;
+    root.dataset.triageCount = String(plan.count);
+    if (plan.status === 'unrecognized') {
+      console.warn(
+        `Invite Triage: this page shows ${plan.unreadable} invitation(s) in a layout the extension cannot read yet.`,
+      );
+    }
+    const theme = pageTheme();
+    for (const card of plan.cards) {
+      const cardRoot = elements[card.at.root];
+      if (!cardRoot?.isConnected) continue;
+      const controls = {
+        accept: elements[card.at.accept ?? -1],
+        ignore: elements[card.at.ignore ?? -1],
+        reply: elements[card.at.reply ?? -1],
+      };
+      const signature = JSON.stringify([card, theme]);
+      const existing = [...cardRoot.children].filter((c) => c.hasAttribute(UI_ATTR));
+      const previous = painted.get(cardRoot);
+      if (previous?.signature === signature && existing.length === 1) {
+        previous.controls = controls;
+        continue;
+      }
+      existing.slice(1).forEach((extra) => extra.remove());
+      const host = existing[0] ?? createHost(cardRoot);
+      host.dataset.theme = theme;
+      cardRoot.dataset.triageBucket = card.bucket;
+      cardRoot.dataset.triageScore = String(card.score);
+      cardRoot.dataset.triageId = card.id;
+      const state = { signature, controls, acted: previous?.acted ?? false };
+      painted.set(cardRoot, state);
+      render(host.shadowRoot, card, state);
+    }
+  }
+
+  function createHost(cardRoot) {
+    const host = document.createElement('div');
+    host.setAttribute(UI_ATTR, '');
+    host.attachShadow({ mode: 'open' });
+    cardRoot.append(host);
+    return host;
+  }
+
+  /** LinkedIn's own theme wins over the system's: read it from the page's background. */
+  function pageTheme() {
+    const bg = getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g);
+    if (!bg || (bg.length === 4 && Number(bg[3]) === 0)) {
+      return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    }
+    const [r, g, b] = bg.map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+  }
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === false || v === undefined || v === null) continue;
+      node.setAttribute(k, v === true ? '' : String(v));
+    }
+    node.append(...children.filter((c) => c !== null && c !== undefined));
+    return node;
+  }
+
+  let sheet = null;
+  function styles(shadow) {
+    if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in shadow) {
+      try {
+        sheet ??= new CSSStyleSheet();
+        if (!sheet.cssRules.length) sheet.replaceSync(globalThis.__inviteTriageCss);
+        shadow.adoptedStyleSheets = [sheet];
+        return null;
+      } catch {
+        // Firefox content scripts cannot always adopt a sheet: fall back to a style element.
+      }
+    }
+    return el('style', {}, globalThis.__inviteTriageCss);
+  }
+
+  function render(shadow, card, state) {
+    const reasonsId = 'reasons';
+    const badge = el(
+      'button',
+      {
+        class: 'badge',
+        part: 'badge',
+        type: 'button',
+        'data-triage-badge': card.bucket,
+        'aria-label': card.label,
+        'aria-expanded': 'false',
+        'aria-controls': reasonsId,
+      },
+      el('span', { class: 'bucket' }, card.badge.replace(/\s*\d+$/, '')),
+      el('span', { class: 'score' }, String(card.score)),
+    );
+    const reasons = el(
+      'div',
+      { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true },
+      el('p', { class: 'reasons-title' }, `Why ${card.badge}`),
+      el(
+        'ul',
+        {},
+        ...card.reasons.map((r) =>
+          el('li', {}, el('span', { class: `pts ${r.points.startsWith('-') ? 'neg' : 'pos'}` }, r.points), ' ', r.label),
+        ),
+      ),
+    );
+    const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const note = el('p', { class: 'note', hidden: !card.note }, card.note ? `Your note: ${card.note}` : '');
+    const actions = el(
+      'div',
+      { class: 'actions', part: 'actions', role: 'group', 'aria-label': 'Suggested responses', 'data-triage-actions': '' },
+      ...card.actions.map((a) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            class: a.primary ? 'action primary' : 'action',
+            'data-triage-action': a.action,
+            'aria-disabled': a.missing_control ? 'true' : false,
+            title: a.missing_control ? 'LinkedIn’s button for this is missing on this card' : false,
+          },
+          a.label,
+        ),
+      ),
+    );
+    const bar = el('div', { class: `bar ${card.bucket}`, 'data-decision': card.decision ?? false }, badge, actions);
+    shadow.replaceChildren(...[styles(shadow), bar, reasons, note, status].filter(Boolean));
+    wireReasons(badge, reasons);
+    actions.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-triage-action]');
+      if (!button) return;
+      const action = card.actions.find((a) => a.action === button.dataset.triageAction);
+      if (action) act(action, card, state, { status, note, shadow });
+    });
+  }
+
+  function wireReasons(badge, panel) {
+    let pinned = false;
+    const show = (open) => {
+      panel.hidden = !open;
+      badge.setAttribute('aria-expanded', String(open));
+    };
+    badge.addEventListener('click', () => {
+      pinned = !pinned;
+      show(pinned);
+    });
+    badge.addEventListener('mouseenter', () => show(true));
+    badge.addEventListener('mouseleave', () => show(pinned));
+    badge.addEventListener('focus', () => show(true));
+    badge.addEventListener('blur', () => show(pinned));
+    badge.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        pinned = false;
+        show(false);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ act (only on the user's click)
+  const SAID = {
+    accept: 'Accepted.',
+    'accept-thank': 'Accepted. A thank-you message is on your clipboard: paste it into a message to them.',
+    decline: 'Ignored: LinkedIn does not tell the sender. A polite decline is on your clipboard if you want to send one.',
+    reply: 'LinkedIn’s reply is open; your message is on your clipboard.',
+    replyNoControl: 'This card has no reply button; your message is on your clipboard.',
+    later: 'Kept for your weekly review.',
+    missing: 'LinkedIn’s button for this is missing on this card, so nothing was clicked.',
+    clipboardFailed: 'The message could not be copied (the browser refused the clipboard).',
+  };
+
+  async function act(action, card, state, ui) {
+    const say = (text) => {
+      ui.status.textContent = text;
+    };
+    const control = state.controls[{ accept: 'accept', 'accept-thank': 'accept', decline: 'ignore', reply: 'reply' }[action.action]];
+    const clicksLinkedIn = ['accept', 'accept-thank', 'decline'].includes(action.action);
+    if (clicksLinkedIn) {
+      if (state.acted) return; // a double click accepts once
+      if (!control?.isConnected) return say(SAID.missing);
+      state.acted = true;
+    }
+    let copied = true;
+    if (action.message) copied = await copy(action.message);
+    if (control?.isConnected && action.action !== 'later') control.click();
+    const text =
+      action.action === 'reply' && !control?.isConnected ? SAID.replyNoControl : SAID[action.action];
+    if (action.action === 'note') return editNote(card, ui);
+    say(copied ? text : `${text.split('.')[0]}. ${SAID.clipboardFailed}`);
+    send({ type: 'action', id: card.id, action: action.action }).catch(() => {});
+  }
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function editNote(card, ui) {
+    const existing = ui.shadow.querySelector('form.note-editor');
+    if (existing) return existing.querySelector('textarea').focus();
+    const textarea = el('textarea', { 'aria-label': `Your note on ${card.name}`, rows: 2, maxlength: 500 });
+    textarea.value = card.note ?? '';
+    const form = el(
+      'form',
+      { class: 'note-editor' },
+      textarea,
+      el('button', { type: 'submit', class: 'action primary' }, 'Save note'),
+      el('button', { type: 'button', class: 'action', 'data-cancel': '' }, 'Cancel'),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const note = textarea.value.trim();
+      send({ type: 'action', id: card.id, action: 'note', note }).catch(() => {});
+      ui.note.textContent = note ? `Your note: ${note}` : '';
+      ui.note.hidden = !note;
+      ui.status.textContent = note ? 'Note saved on this browser.' : 'Note removed.';
+      form.remove();
+    });
+    form.querySelector('[data-cancel]').addEventListener('click', () => form.remove());
+    ui.note.after(form);
+    textarea.focus();
+  }
+
+  // ------------------------------------------------------------------ go
+  if (isInvitationsPage()) start();
+})();

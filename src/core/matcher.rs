@@ -1,0 +1,155 @@
+//! Whole-word phrase matching, compiled once per rules change.
+//!
+//! Text and phrases are folded to lowercase words (letters and digits; everything else
+//! separates). A phrase matches when its words appear consecutively; a trailing `*` on a
+//! phrase's last word matches any word starting with it (`recruit*`). Matching is linear in
+//! the text's words times the phrases sharing a first word: no regex, no per-call compilation.
+
+use std::collections::HashMap;
+
+/// One compiled phrase.
+#[derive(Clone, Debug)]
+struct Phrase {
+    words: Vec<String>,
+    prefix_last: bool,
+}
+
+/// A compiled set of phrases.
+#[derive(Clone, Debug, Default)]
+pub struct Matcher {
+    phrases: Vec<Phrase>,
+    originals: Vec<String>,
+    by_first: HashMap<String, Vec<usize>>,
+    prefix_first: Vec<usize>,
+}
+
+/// Splits text into lowercase words; apostrophes inside a word are kept ("o'brien").
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if (c == '\'' || c == '’')
+            && !word.is_empty()
+            && chars.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            word.push('\'');
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+impl Matcher {
+    /// Compiles `phrases`; blank ones are skipped.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut m = Matcher::default();
+        for original in phrases {
+            let trimmed = original.trim();
+            let prefix_last = trimmed.ends_with('*');
+            let words = words(trimmed);
+            if words.is_empty() {
+                continue;
+            }
+            let id = m.phrases.len();
+            if prefix_last && words.len() == 1 {
+                m.prefix_first.push(id);
+            } else {
+                m.by_first.entry(words[0].clone()).or_default().push(id);
+            }
+            m.phrases.push(Phrase { words, prefix_last });
+            m.originals
+                .push(trimmed.trim_end_matches('*').trim().to_owned());
+        }
+        m
+    }
+
+    /// Whether no phrase was compiled.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The phrases found in `text`, as written in the settings, in order of first appearance,
+    /// each once.
+    pub fn find<'m>(&'m self, text: &str) -> Vec<&'m str> {
+        self.find_in(&words(text))
+    }
+
+    /// Like [`Matcher::find`] on text already split by [`words`].
+    pub fn find_in<'m>(&'m self, words: &[String]) -> Vec<&'m str> {
+        let mut hits: Vec<usize> = Vec::new();
+        for start in 0..words.len() {
+            let candidates = self
+                .by_first
+                .get(&words[start])
+                .into_iter()
+                .flatten()
+                .chain(self.prefix_first.iter());
+            for &id in candidates {
+                if !hits.contains(&id) && self.matches_at(id, words, start) {
+                    hits.push(id);
+                }
+            }
+        }
+        hits.into_iter()
+            .map(|id| self.originals[id].as_str())
+            .collect()
+    }
+
+    /// Whether any phrase occurs in `text`.
+    pub fn any(&self, text: &str) -> bool {
+        !self.is_empty() && !self.find(text).is_empty()
+    }
+
+    fn matches_at(&self, id: usize, words: &[String], start: usize) -> bool {
+        let phrase = &self.phrases[id];
+        let n = phrase.words.len();
+        if start + n > words.len() {
+            return false;
+        }
+        phrase.words.iter().enumerate().all(|(i, w)| {
+            let text_word = &words[start + i];
+            if phrase.prefix_last && i == n - 1 {
+                text_word.starts_with(w.as_str())
+            } else {
+                text_word == w
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only_case_folded() {
+        let m = Matcher::new(["quick call", "crypto", "LION"]);
+        assert_eq!(m.find("Can we hop on a QUICK call?"), ["quick call"]);
+        assert_eq!(m.find("Cryptography researcher"), Vec::<&str>::new());
+        assert_eq!(m.find("Crypto & forex | LION"), ["crypto", "LION"]);
+        assert!(!m.any("quick calls"));
+    }
+
+    #[test]
+    fn prefix_phrases_and_apostrophes() {
+        let m = Matcher::new(["recruit*", "talent acq*", "o'brien"]);
+        assert_eq!(m.find("Technical Recruiter"), ["recruit"]);
+        assert_eq!(m.find("Talent Acquisition Partner"), ["talent acq"]);
+        assert_eq!(m.find("Siobhán O’Brien"), ["o'brien"]);
+    }
+
+    #[test]
+    fn blank_phrases_are_skipped_and_each_hit_counts_once() {
+        let m = Matcher::new(["", "  ", "rust"]);
+        assert_eq!(m.find("Rust, rust and more rust"), ["rust"]);
+        assert!(Matcher::new([]).is_empty());
+        assert_eq!(words("Ana’s  C++/Wasm"), ["ana's", "c", "wasm"]);
+    }
+}

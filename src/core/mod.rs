@@ -1,0 +1,11 @@
+//! The pure core: no web-sys, no js-sys. Everything here is tested natively with `cargo test`.
+
+pub mod assemble;
+pub mod invitation;
+pub mod lang;
+pub mod matcher;
+pub mod parse;
+pub mod plan;
+pub mod respond;
+pub mod score;
+pub mod settings;

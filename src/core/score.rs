@@ -1,0 +1,619 @@
+//! Invitation + rules → verdict: a score from 0 to 100, a bucket and every reason behind it.
+//!
+//! The score is the rules' base plus the points of the listed reasons, clamped to 0–100, so the
+//! badge can always explain itself. Phrase lists are compiled once, in [`Scorer::new`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::invitation::{Invitation, Kind};
+use crate::core::matcher::{words, Matcher};
+use crate::core::settings::{Rules, Settings};
+
+/// The three decisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bucket {
+    /// Accept without a second look.
+    Accept,
+    /// Look before deciding.
+    Review,
+    /// Ignore or decline.
+    Ignore,
+}
+
+/// One rule that fired: what it is, what it found, what it was worth.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The rule's id (the weight's name in the settings).
+    pub rule: String,
+    /// What fired, in words, with the evidence.
+    pub label: String,
+    /// Signed points added to the score.
+    pub points: i32,
+}
+
+/// The decision for one invitation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// 0 to 100: the base plus every reason's points, clamped.
+    pub score: u8,
+    /// The bucket the score falls in.
+    pub bucket: Bucket,
+    /// The base every score starts from.
+    pub base: i32,
+    /// Every rule that fired, in a stable order.
+    pub reasons: Vec<Reason>,
+}
+
+/// Words that say nothing about a field, skipped when field words come from a headline.
+const HEADLINE_STOPWORDS: &[&str] = &[
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "lead",
+    "principal",
+    "staff",
+    "head",
+    "chief",
+    "of",
+    "and",
+    "the",
+    "for",
+    "at",
+    "a",
+    "an",
+    "i",
+    "in",
+    "with",
+    "on",
+    "to",
+    "my",
+    "our",
+    "we",
+    "former",
+    "ex",
+    "team",
+    "member",
+    "passionate",
+    "about",
+    "who",
+    "is",
+];
+
+/// Field words that imply another spelling.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("webassembly", "wasm"),
+    ("wasm", "webassembly"),
+    ("javascript", "js"),
+    ("kubernetes", "k8s"),
+];
+
+/// Headlines that say nothing.
+const PLACEHOLDER_HEADLINES: &[&str] = &["--", "-", ".", "n/a", "na", "none", "null", "...", "…"];
+
+/// The scorer for one set of rules, with every phrase list compiled.
+#[derive(Clone, Debug)]
+pub struct Scorer {
+    rules: Rules,
+    field: Matcher,
+    field_from_headline: bool,
+    companies: Matcher,
+    schools: Matcher,
+    sales: Matcher,
+    spam: Matcher,
+    open_networker: Matcher,
+    recruiter: Matcher,
+    context: Matcher,
+    generic: Matcher,
+    always_accept: Vec<String>,
+    always_ignore: Vec<String>,
+}
+
+fn compile(list: &[String]) -> Matcher {
+    Matcher::new(list.iter().map(String::as_str))
+}
+
+fn folded(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+impl Scorer {
+    /// Compiles the rules of `settings`.
+    pub fn new(settings: &Settings) -> Self {
+        let r = &settings.rules;
+        Scorer {
+            rules: r.clone(),
+            field: compile(&r.field_keywords),
+            field_from_headline: false,
+            companies: compile(&r.companies),
+            schools: compile(&r.schools),
+            sales: compile(&r.sales_phrases),
+            spam: compile(&r.spam_phrases),
+            open_networker: compile(&r.open_networker_phrases),
+            recruiter: compile(&r.recruiter_phrases),
+            context: compile(&r.context_phrases),
+            generic: compile(&r.generic_notes),
+            always_accept: folded(&r.always_accept),
+            always_ignore: folded(&r.always_ignore),
+        }
+    }
+
+    /// Fills unset field keywords and companies from the member's own headline
+    /// ("Senior Rust & WebAssembly engineer at Ferrous Labs").
+    pub fn with_own_headline(mut self, headline: &str) -> Self {
+        let (role, company) = split_headline(headline);
+        if self.rules.field_keywords.is_empty() {
+            let mut keywords: Vec<String> = words(role)
+                .into_iter()
+                .filter(|w| w.chars().count() > 1 && !HEADLINE_STOPWORDS.contains(&w.as_str()))
+                .collect();
+            for (word, synonym) in SYNONYMS {
+                if keywords.iter().any(|k| k == word) && !keywords.iter().any(|k| k == synonym) {
+                    keywords.push((*synonym).to_owned());
+                }
+            }
+            self.field = Matcher::new(keywords.iter().map(String::as_str));
+            self.field_from_headline = !self.field.is_empty();
+        }
+        if self.rules.companies.is_empty() {
+            if let Some(company) = company {
+                self.companies = Matcher::new([company]);
+            }
+        }
+        self
+    }
+
+    /// Whether field words were taken from the member's own headline.
+    pub fn uses_own_headline(&self) -> bool {
+        self.field_from_headline
+    }
+
+    /// Scores one invitation. Deterministic; never panics.
+    pub fn score(&self, inv: &Invitation) -> Verdict {
+        let mut reasons = Vec::new();
+        let w = &self.rules.weights;
+        let mut add = |rule: &str, label: String, points: i32| {
+            reasons.push(Reason {
+                rule: rule.to_owned(),
+                label,
+                points,
+            })
+        };
+        let person = inv.kind == Kind::Person;
+
+        if self.listed(&self.always_accept, inv) {
+            add(
+                "always_accept",
+                "On your always-accept list".into(),
+                w.always_accept,
+            );
+        }
+        if self.listed(&self.always_ignore, inv) {
+            add(
+                "always_ignore",
+                "On your always-ignore list".into(),
+                w.always_ignore,
+            );
+        }
+        if !person {
+            add("kind", kind_label(inv), 0);
+        }
+
+        if person {
+            match inv.mutual_count {
+                0 => add("no_mutual", "No mutual connections".into(), w.no_mutual),
+                n => add(
+                    "mutual",
+                    mutual_label(inv),
+                    mutual_points(n, w.mutual_max, w.mutual_half),
+                ),
+            }
+        }
+
+        let note_words = inv.note.as_deref().map(words).unwrap_or_default();
+        if !note_words.is_empty() {
+            let generic = self.generic.find_in(&note_words);
+            if !generic.is_empty() && note_words.len() <= 25 {
+                add(
+                    "generic_note",
+                    "A stock or mass-invite note".into(),
+                    w.generic_note,
+                );
+            } else {
+                add("note", "Wrote a personal note".into(), w.note);
+            }
+            if let Some(found) = self.context.find_in(&note_words).first() {
+                add(
+                    "note_context",
+                    format!("Note says how you know each other: “{found}”"),
+                    w.note_context,
+                );
+            }
+            let field = self.field.find_in(&note_words);
+            if !field.is_empty() {
+                add(
+                    "note_field",
+                    format!("Note mentions your field: {}", list(&field)),
+                    w.note_field,
+                );
+            }
+        }
+
+        let profile_text = self.profile_text(inv);
+        let profile_words = words(&profile_text);
+        let field = self.field.find_in(&profile_words);
+        if !field.is_empty() {
+            let points = if field.len() >= 2 || !self.field_from_headline {
+                w.field
+            } else {
+                w.field / 2
+            };
+            let what = if person { "Headline" } else { "Invitation" };
+            add(
+                "field",
+                format!("{what} matches your field: {}", list(&field)),
+                points,
+            );
+        }
+        if let Some(found) = self.companies.find_in(&profile_words).first() {
+            add("company", format!("Same company: {found}"), w.company);
+        }
+        if let Some(found) = self.schools.find_in(&profile_words).first() {
+            add("school", format!("Same school: {found}"), w.school);
+        }
+
+        let all_words: Vec<String> = profile_words
+            .iter()
+            .chain(note_words.iter())
+            .chain(words(&inv.name).iter())
+            .cloned()
+            .collect();
+        let sales = self.sales.find_in(&all_words);
+        if !sales.is_empty() {
+            add("sales", format!("Sales pitch: {}", quoted(&sales)), w.sales);
+        }
+        let spam = self.spam.find_in(&all_words);
+        if !spam.is_empty() {
+            add(
+                "spam",
+                format!("Spam or scam signs: {}", quoted(&spam)),
+                w.spam,
+            );
+        }
+        let lion = self.open_networker.find_in(&all_words);
+        if !lion.is_empty() {
+            add(
+                "open_networker",
+                format!("Open networker: {}", quoted(&lion)),
+                w.open_networker,
+            );
+        }
+        if person {
+            if let Some(found) = self.recruiter.find_in(&words(&inv.headline)).first() {
+                add("recruiter", format!("Recruiter (“{found}”)"), w.recruiter);
+            }
+            if !inv.has_photo {
+                add("no_photo", "No profile photo".into(), w.no_photo);
+            }
+            if is_placeholder_headline(&inv.headline) {
+                add("no_headline", "No headline".into(), w.no_headline);
+            }
+        }
+        if let Some(days) = inv.days_waiting.filter(|d| *d >= self.rules.stale_days) {
+            add("stale", format!("Waiting {days} days"), w.stale);
+        }
+
+        let base = self.rules.base;
+        let total: i64 = i64::from(base) + reasons.iter().map(|r| i64::from(r.points)).sum::<i64>();
+        let score = total.clamp(0, 100) as u8;
+        Verdict {
+            score,
+            bucket: self.bucket(score),
+            base,
+            reasons,
+        }
+    }
+
+    fn bucket(&self, score: u8) -> Bucket {
+        let score = u32::from(score);
+        if score >= self.rules.accept_at {
+            Bucket::Accept
+        } else if score >= self.rules.review_at {
+            Bucket::Review
+        } else {
+            Bucket::Ignore
+        }
+    }
+
+    /// Headline, insight lines and (for non-person invitations) the target's name.
+    fn profile_text(&self, inv: &Invitation) -> String {
+        let mut text = inv.headline.clone();
+        for extra in inv.insights.iter().chain(inv.target.iter()) {
+            text.push('\n');
+            text.push_str(extra);
+        }
+        text
+    }
+
+    fn listed(&self, list: &[String], inv: &Invitation) -> bool {
+        if list.is_empty() {
+            return false;
+        }
+        let name = inv.name.to_lowercase();
+        let key = inv.key.to_lowercase();
+        list.iter().any(|entry| {
+            *entry == name
+                || *entry == key
+                || crate::core::parse::slug(entry).is_some_and(|s| s.to_lowercase() == key)
+        })
+    }
+}
+
+/// Splits "Rust engineer at Ferrous Labs | Speaker" into the role and the company.
+fn split_headline(headline: &str) -> (&str, Option<&str>) {
+    let first = headline.split(['|', '·', '•']).next().unwrap_or("");
+    for sep in [" at ", " @ ", "@"] {
+        if let Some(at) = crate::core::lang::find_ci(first, sep) {
+            let company = first[at + sep.len()..]
+                .split(',')
+                .next()
+                .unwrap_or("")
+                .trim();
+            return (&first[..at], (!company.is_empty()).then_some(company));
+        }
+    }
+    (first, None)
+}
+
+/// Mutual-connection points: graded, approaching `max` as the count grows.
+fn mutual_points(count: u32, max: i32, half: u32) -> i32 {
+    let n = f64::from(count);
+    let points = f64::from(max) * n / (n + f64::from(half.max(1)));
+    points.round() as i32
+}
+
+fn mutual_label(inv: &Invitation) -> String {
+    let n = inv.mutual_count;
+    let noun = if n == 1 {
+        "mutual connection"
+    } else {
+        "mutual connections"
+    };
+    match inv.mutual_names.as_slice() {
+        [] => format!("{n} {noun}"),
+        names if n == 1 => format!("{n} {noun}: {}", names[0]),
+        names => format!(
+            "{n} {noun}, including {}",
+            names
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    }
+}
+
+fn kind_label(inv: &Invitation) -> String {
+    let what = match inv.kind {
+        Kind::Group => "Invitation to join a group",
+        Kind::Event => "Invitation to attend an event",
+        Kind::Page => "Invitation to follow a page",
+        Kind::Newsletter => "Invitation to subscribe to a newsletter",
+        Kind::Person => "Invitation to connect",
+    };
+    match inv.target.as_deref().filter(|t| !t.is_empty()) {
+        Some(target) => format!("{what}: {target}"),
+        None => what.into(),
+    }
+}
+
+fn is_placeholder_headline(headline: &str) -> bool {
+    let h = headline.trim();
+    h.chars().filter(|c| c.is_alphanumeric()).count() < 2
+        || PLACEHOLDER_HEADLINES
+            .iter()
+            .any(|p| h.eq_ignore_ascii_case(p))
+}
+
+fn list(found: &[&str]) -> String {
+    found.join(", ")
+}
+
+fn quoted(found: &[&str]) -> String {
+    found
+        .iter()
+        .take(3)
+        .map(|f| format!("“{f}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The `n` strongest reasons in one sentence, for the badge's accessible name.
+pub fn reason_summary(verdict: &Verdict, n: usize) -> String {
+    let mut ranked: Vec<&Reason> = verdict.reasons.iter().collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.points.unsigned_abs()));
+    let parts: Vec<String> = ranked
+        .iter()
+        .take(n)
+        .map(|r| format!("{} ({:+})", r.label, r.points))
+        .collect();
+    if parts.is_empty() {
+        "No signals: the base score.".into()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person() -> Invitation {
+        Invitation {
+            kind: Kind::Person,
+            key: "ana-ruiz".into(),
+            name: "Ana Ruiz".into(),
+            first_name: "Ana".into(),
+            headline: "Rust engineer at Ferrous Labs".into(),
+            has_photo: true,
+            ..Invitation::default()
+        }
+    }
+
+    fn scorer() -> Scorer {
+        Scorer::new(&Settings::default())
+            .with_own_headline("Senior Rust & WebAssembly engineer at Ferrous Labs")
+    }
+
+    fn rules_fired(v: &Verdict) -> Vec<&str> {
+        v.reasons.iter().map(|r| r.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn reasons_add_up_to_the_score() {
+        let mut inv = person();
+        inv.mutual_count = 12;
+        inv.mutual_names = vec!["Bo Li".into()];
+        inv.note = Some("We met at RustConf, loved your talk on wasm".into());
+        let v = scorer().score(&inv);
+        let sum: i32 = v.base + v.reasons.iter().map(|r| r.points).sum::<i32>();
+        assert_eq!(i32::from(v.score), sum.clamp(0, 100));
+        assert_eq!(v.bucket, Bucket::Accept);
+        assert_eq!(
+            rules_fired(&v),
+            [
+                "mutual",
+                "note",
+                "note_context",
+                "note_field",
+                "field",
+                "company"
+            ]
+        );
+        assert!(v.reasons[0]
+            .label
+            .contains("12 mutual connections, including Bo Li"));
+    }
+
+    #[test]
+    fn mutual_connections_are_graded_not_a_cliff() {
+        let points: Vec<i32> = [1, 2, 5, 12, 40, 500]
+            .iter()
+            .map(|n| mutual_points(*n, 40, 6))
+            .collect();
+        assert!(points.windows(2).all(|w| w[0] < w[1]), "{points:?}");
+        assert!(points[5] <= 40);
+    }
+
+    #[test]
+    fn a_pitch_from_many_mutuals_lands_in_review() {
+        let mut inv = person();
+        inv.headline = "Founder, growth agency".into();
+        inv.mutual_count = 40;
+        inv.note = Some("Do you have 15 minutes for a quick call about lead generation?".into());
+        let v = scorer().score(&inv);
+        assert_eq!(v.bucket, Bucket::Review, "{v:?}");
+        assert!(v
+            .reasons
+            .iter()
+            .any(|r| r.rule == "sales" && r.label.contains("“quick call”")));
+    }
+
+    #[test]
+    fn scams_are_ignored() {
+        let inv = Invitation {
+            name: "Grace Miller".into(),
+            headline: "Army doctor | UN peacekeeping mission".into(),
+            note: Some(
+                "Hello dear, I saw your profile and you seem kind. Text me on WhatsApp".into(),
+            ),
+            ..Invitation::default()
+        };
+        let v = scorer().score(&inv);
+        assert_eq!(v.bucket, Bucket::Ignore);
+        assert_eq!(v.score, 0);
+    }
+
+    #[test]
+    fn recruiters_and_staleness_are_visible_but_neutral_by_default() {
+        let mut inv = person();
+        inv.headline = "Technical Recruiter at Hooli".into();
+        inv.days_waiting = Some(120);
+        let v = scorer().score(&inv);
+        let neutral: Vec<&Reason> = v.reasons.iter().filter(|r| r.points == 0).collect();
+        assert_eq!(neutral.len(), 2, "{v:?}");
+        assert!(neutral[1].label.contains("120 days"));
+    }
+
+    #[test]
+    fn lists_by_name_or_profile() {
+        let mut settings = Settings::default();
+        settings.rules.always_ignore = vec!["https://www.linkedin.com/in/ana-ruiz/".into()];
+        settings.rules.always_accept = vec!["bo li".into()];
+        let s = Scorer::new(&settings);
+        assert_eq!(s.score(&person()).bucket, Bucket::Ignore);
+        let bo = Invitation {
+            name: "Bo Li".into(),
+            ..Invitation::default()
+        };
+        assert_eq!(s.score(&bo).bucket, Bucket::Accept);
+    }
+
+    #[test]
+    fn own_headline_fills_field_and_company() {
+        let s = scorer();
+        assert!(s.uses_own_headline());
+        assert!(s.companies.any("Works at Ferrous Labs"));
+        assert!(s.field.any("Wasm tooling"));
+        assert!(!s.field.any("Senior partner"));
+        let explicit = {
+            let mut settings = Settings::default();
+            settings.rules.field_keywords = vec!["design".into()];
+            Scorer::new(&settings).with_own_headline("Rust engineer")
+        };
+        assert!(!explicit.uses_own_headline());
+    }
+
+    #[test]
+    fn non_person_invitations_say_what_they_are() {
+        let inv = Invitation {
+            kind: Kind::Newsletter,
+            name: "Ana Ruiz".into(),
+            target: Some("Wasm Weekly".into()),
+            ..Invitation::default()
+        };
+        let v = scorer().score(&inv);
+        assert_eq!(
+            v.reasons[0].label,
+            "Invitation to subscribe to a newsletter: Wasm Weekly"
+        );
+        assert!(!rules_fired(&v).contains(&"no_photo"));
+    }
+
+    #[test]
+    fn summary_ranks_by_weight() {
+        let v = Verdict {
+            score: 50,
+            bucket: Bucket::Review,
+            base: 40,
+            reasons: vec![
+                Reason {
+                    rule: "a".into(),
+                    label: "Small".into(),
+                    points: 2,
+                },
+                Reason {
+                    rule: "b".into(),
+                    label: "Big".into(),
+                    points: -30,
+                },
+            ],
+        };
+        assert_eq!(reason_summary(&v, 1), "Big (-30).");
+    }
+}

@@ -1,0 +1,666 @@
+//! The user's settings: a versioned schema with defaults, validation that names the field,
+//! and migration of older documents.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::respond::PLACEHOLDERS;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the user can set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Schema version of this document. Documents without one predate versioning (0).
+    #[serde(default)]
+    pub version: u32,
+    /// The user's name, for `{my_name}` in messages.
+    pub my_name: String,
+    /// Whether the account is Premium (300-character notes instead of 200).
+    pub premium: bool,
+    /// The scoring rules.
+    pub rules: Rules,
+    /// Message templates.
+    pub templates: Templates,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            version: SCHEMA_VERSION,
+            my_name: String::new(),
+            premium: false,
+            rules: Rules::default(),
+            templates: Templates::default(),
+        }
+    }
+}
+
+/// What the scorer weighs. Lists are phrases matched on whole words, case-insensitively; a
+/// trailing `*` matches word beginnings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rules {
+    /// Every score starts here.
+    pub base: i32,
+    /// Scores at or above this are Accept.
+    pub accept_at: u32,
+    /// Scores at or above this (and below `accept_at`) are Review; below it, Ignore.
+    pub review_at: u32,
+    /// Words of the user's field. Empty: taken from the user's own headline when the page shows it.
+    pub field_keywords: Vec<String>,
+    /// The user's companies, past and present. Empty: taken from the own headline ("… at X").
+    pub companies: Vec<String>,
+    /// The user's schools.
+    pub schools: Vec<String>,
+    /// Names or profile slugs always accepted.
+    pub always_accept: Vec<String>,
+    /// Names or profile slugs always ignored.
+    pub always_ignore: Vec<String>,
+    /// Sales-pitch phrases (notes and headlines).
+    pub sales_phrases: Vec<String>,
+    /// Scam and spam phrases: crypto, forex, MLM, romance-scam markers.
+    pub spam_phrases: Vec<String>,
+    /// Open-networker markers.
+    pub open_networker_phrases: Vec<String>,
+    /// Recruiter markers in headlines.
+    pub recruiter_phrases: Vec<String>,
+    /// Note phrases that say how the sender knows the user.
+    pub context_phrases: Vec<String>,
+    /// Notes that are LinkedIn's stock text or a mass invite.
+    pub generic_notes: Vec<String>,
+    /// Days after which an invitation counts as stale.
+    pub stale_days: u32,
+    /// Points per signal.
+    pub weights: Weights,
+}
+
+/// Points each signal adds (negative: takes away).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    /// Most points mutual connections can give; the curve is graded, never a cliff.
+    pub mutual_max: i32,
+    /// Mutual connections at which half of `mutual_max` is reached.
+    pub mutual_half: u32,
+    /// Points when there are no mutual connections.
+    pub no_mutual: i32,
+    /// A personal note.
+    pub note: i32,
+    /// A note that says how the sender knows the user.
+    pub note_context: i32,
+    /// A note that mentions the user's field.
+    pub note_field: i32,
+    /// A stock or mass note.
+    pub generic_note: i32,
+    /// Headline or target in the user's field (two or more field words).
+    pub field: i32,
+    /// Same company.
+    pub company: i32,
+    /// Same school.
+    pub school: i32,
+    /// On the always-accept list.
+    pub always_accept: i32,
+    /// On the always-ignore list.
+    pub always_ignore: i32,
+    /// A sales pitch.
+    pub sales: i32,
+    /// Scam or spam.
+    pub spam: i32,
+    /// An open networker.
+    pub open_networker: i32,
+    /// A recruiter (neutral by default, shown so the user can weigh it).
+    pub recruiter: i32,
+    /// No photo.
+    pub no_photo: i32,
+    /// Empty or placeholder headline.
+    pub no_headline: i32,
+    /// Waiting longer than `stale_days`.
+    pub stale: i32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            mutual_max: 40,
+            mutual_half: 6,
+            no_mutual: -8,
+            note: 8,
+            note_context: 18,
+            note_field: 6,
+            generic_note: -4,
+            field: 16,
+            company: 14,
+            school: 8,
+            always_accept: 100,
+            always_ignore: -100,
+            sales: -35,
+            spam: -60,
+            open_networker: -20,
+            recruiter: 0,
+            no_photo: -10,
+            no_headline: -10,
+            stale: 0,
+        }
+    }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            base: 40,
+            accept_at: 65,
+            review_at: 35,
+            field_keywords: vec![],
+            companies: vec![],
+            schools: vec![],
+            always_accept: vec![],
+            always_ignore: vec![],
+            sales_phrases: strings(&[
+                "quick call",
+                "quick chat",
+                "book a meeting",
+                "book a call",
+                "schedule a call",
+                "hop on a call",
+                "15 minutes",
+                "15 min",
+                "lead generation",
+                "lead gen",
+                "qualified leads",
+                "appointment setting",
+                "grow your business",
+                "scale your",
+                "our agency",
+                "our services",
+                "my services",
+                "offshore",
+                "outsourc*",
+                "white label",
+                "dedicated developers",
+                "per hour",
+                "cold email",
+                "cold outreach",
+                "free audit",
+                "free consultation",
+                "demo of our",
+                "partnership opportunity",
+                "i help founders",
+                "i help companies",
+                "i help agencies",
+                "i help coaches",
+                "10x your",
+                "roi",
+                "b2b sales",
+                "growth hacking",
+                "done for you",
+                "increase your revenue",
+                "boost your sales",
+                "marketing agency",
+                "seo services",
+            ]),
+            spam_phrases: strings(&[
+                "crypto",
+                "cryptocurrency",
+                "bitcoin",
+                "btc",
+                "usdt",
+                "forex",
+                "binary options",
+                "trading signals",
+                "passive income",
+                "financial freedom",
+                "investment opportunity",
+                "guaranteed returns",
+                "guaranteed profit",
+                "mlm",
+                "network marketing",
+                "be your own boss",
+                "side hustle",
+                "make money online",
+                "work from home",
+                "recover your funds",
+                "fund recovery",
+                "army doctor",
+                "un peacekeeping",
+                "peacekeeping mission",
+                "widowed",
+                "widow",
+                "serious relationship",
+                "you seem kind",
+                "honest and caring",
+                "god fearing",
+                "sugar mummy",
+                "whatsapp me",
+                "text me on whatsapp",
+                "telegram me",
+                "nft",
+                "airdrop",
+                "forex trader",
+            ]),
+            open_networker_phrases: strings(&[
+                "lion",
+                "open networker",
+                "i accept all invites",
+                "i accept all invitations",
+                "accept all invites",
+                "toplinked",
+                "never idk",
+                "no idk",
+            ]),
+            recruiter_phrases: strings(&[
+                "recruit*",
+                "talent acquisition",
+                "talent partner",
+                "headhunt*",
+                "sourcer",
+                "technical sourcing",
+                "executive search",
+                "staffing",
+            ]),
+            context_phrases: strings(&[
+                "we met",
+                "met you",
+                "nice meeting",
+                "great meeting",
+                "good to meet",
+                "pleasure meeting",
+                "great to meet",
+                "worked together",
+                "worked with you",
+                "work with you at",
+                "colleague",
+                "colleagues",
+                "classmate",
+                "studied together",
+                "same team",
+                "your team",
+                "your talk",
+                "your post",
+                "your article",
+                "your blog",
+                "your crate",
+                "your library",
+                "your project",
+                "your work on",
+                "your pr",
+                "your pull request",
+                "saw you speak",
+                "at the conference",
+                "at the meetup",
+                "we spoke",
+                "we talked",
+                "we chatted",
+                "referred",
+                "introduced me",
+                "suggested i reach out",
+                "recommended i reach out",
+                "remember me",
+                "thanks for your help",
+                "thank you for your help",
+                "mentor",
+            ]),
+            generic_notes: strings(&[
+                "i'd like to add you to my professional network",
+                "i'd like to join your linkedin network",
+                "i would like to add you to my professional network",
+                "i would like to join your network",
+                "let's connect",
+                "lets connect",
+                "looking forward to connecting",
+                "expand my network",
+                "grow my network",
+            ]),
+            stale_days: 60,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// Message templates. Placeholders: `{first_name}`, `{name}`, `{mutual}`, `{my_name}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Templates {
+    /// Sent after accepting.
+    pub thank_you: String,
+    /// Polite declines; one is chosen per invitation, the same one each time.
+    pub decline: Vec<String>,
+    /// A reply that asks for context without accepting.
+    pub reply: String,
+    /// The note pre-filled when an invitation is kept for later review.
+    pub later_note: String,
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Templates {
+            thank_you: "Thanks for the invitation, {first_name}! Glad to be connected. \
+                        Good to see we both know {mutual}."
+                .into(),
+            decline: strings(&[
+                "Hi {first_name}, thank you for reaching out. I keep my network to people I have \
+                 worked with, so I won't connect for now, but I wish you all the best.",
+                "Hi {first_name}, thanks for the invitation. I try to keep my LinkedIn network \
+                 small and close to my day-to-day work, so I'll pass for now. All the best!",
+                "Hi {first_name}, I appreciate you thinking of me. I'm not taking on new \
+                 connections outside my work right now, but I hope our paths cross.",
+            ]),
+            reply: "Hi {first_name}, thanks for the invitation! I'm not sure we've met: \
+                    what would you like to connect about?"
+                .into(),
+            later_note: "Check back after looking at {first_name}'s profile.".into(),
+        }
+    }
+}
+
+/// A problem with one field, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// Dotted path of the field, e.g. `rules.accept_at` or `templates.decline.1`.
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Longest phrase list entry and longest list, to keep matching cheap.
+const MAX_PHRASE: usize = 200;
+const MAX_LIST: usize = 2000;
+/// Longest template, before rendering.
+const MAX_TEMPLATE: usize = 1000;
+
+impl Settings {
+    /// How long a connection note may be for this account.
+    pub fn note_limit(&self) -> usize {
+        if self.premium {
+            300
+        } else {
+            200
+        }
+    }
+
+    /// Brings a document from an older schema up to [`SCHEMA_VERSION`]; never drops data.
+    /// A document from a newer version is refused rather than half-read.
+    pub fn migrate(mut self) -> Result<Settings, FieldError> {
+        if self.version > SCHEMA_VERSION {
+            return Err(FieldError::new(
+                "version",
+                format!(
+                    "these settings were saved by a newer Invite Triage (schema {}); update the \
+                     extension to use them",
+                    self.version
+                ),
+            ));
+        }
+        // Version 0: documents written before the schema carried a version (hand-written or
+        // imported). Their fields are the same; missing ones take their defaults on reading.
+        self.version = SCHEMA_VERSION;
+        Ok(self)
+    }
+
+    /// Checks every field; all problems are reported, each naming its field.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let r = &self.rules;
+        if r.accept_at > 100 {
+            errors.push(FieldError::new(
+                "rules.accept_at",
+                "must be between 0 and 100",
+            ));
+        }
+        if r.review_at > 100 {
+            errors.push(FieldError::new(
+                "rules.review_at",
+                "must be between 0 and 100",
+            ));
+        }
+        if r.review_at > r.accept_at {
+            errors.push(FieldError::new(
+                "rules.review_at",
+                "must not be above rules.accept_at (Review starts below Accept)",
+            ));
+        }
+        if !(0..=100).contains(&r.base) {
+            errors.push(FieldError::new("rules.base", "must be between 0 and 100"));
+        }
+        if r.stale_days > 3650 {
+            errors.push(FieldError::new(
+                "rules.stale_days",
+                "must be at most 3650 days",
+            ));
+        }
+        if r.weights.mutual_half == 0 {
+            errors.push(FieldError::new(
+                "rules.weights.mutual_half",
+                "must be at least 1",
+            ));
+        }
+        for (name, value) in r.weights.named() {
+            if !(-100..=100).contains(&value) {
+                errors.push(FieldError::new(
+                    format!("rules.weights.{name}"),
+                    "must be between -100 and 100",
+                ));
+            }
+        }
+        for (name, list) in r.lists() {
+            if list.len() > MAX_LIST {
+                errors.push(FieldError::new(
+                    format!("rules.{name}"),
+                    format!("has {} entries; at most {MAX_LIST}", list.len()),
+                ));
+            }
+            for (i, entry) in list.iter().enumerate() {
+                if entry.chars().count() > MAX_PHRASE {
+                    errors.push(FieldError::new(
+                        format!("rules.{name}.{i}"),
+                        format!("is longer than {MAX_PHRASE} characters"),
+                    ));
+                }
+            }
+        }
+        self.validate_templates(&mut errors);
+        if self.my_name.chars().count() > 100 {
+            errors.push(FieldError::new("my_name", "is longer than 100 characters"));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn validate_templates(&self, errors: &mut Vec<FieldError>) {
+        let t = &self.templates;
+        let mut all: Vec<(String, &str)> = vec![
+            ("templates.thank_you".into(), &t.thank_you),
+            ("templates.reply".into(), &t.reply),
+            ("templates.later_note".into(), &t.later_note),
+        ];
+        if t.decline.is_empty() {
+            errors.push(FieldError::new(
+                "templates.decline",
+                "needs at least one message",
+            ));
+        }
+        all.extend(
+            t.decline
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("templates.decline.{i}"), d.as_str())),
+        );
+        for (field, text) in all {
+            if text.chars().count() > MAX_TEMPLATE {
+                errors.push(FieldError::new(
+                    field.clone(),
+                    format!("is longer than {MAX_TEMPLATE} characters"),
+                ));
+            }
+            if let Err(message) = check_placeholders(text) {
+                errors.push(FieldError::new(field, message));
+            }
+        }
+    }
+}
+
+/// Checks that every `{…}` in a template is a known placeholder and braces are balanced.
+pub fn check_placeholders(text: &str) -> Result<(), String> {
+    let mut rest = text;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err("has a '}' without a matching '{'".into());
+        }
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| "has a '{' that is never closed".to_owned())?;
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) {
+            let known: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+            return Err(format!(
+                "uses unknown placeholder {{{name}}}; known: {}",
+                known.join(", ")
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
+impl Rules {
+    /// Every phrase list, by field name.
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 11] {
+        [
+            ("field_keywords", &self.field_keywords),
+            ("companies", &self.companies),
+            ("schools", &self.schools),
+            ("always_accept", &self.always_accept),
+            ("always_ignore", &self.always_ignore),
+            ("sales_phrases", &self.sales_phrases),
+            ("spam_phrases", &self.spam_phrases),
+            ("open_networker_phrases", &self.open_networker_phrases),
+            ("recruiter_phrases", &self.recruiter_phrases),
+            ("context_phrases", &self.context_phrases),
+            ("generic_notes", &self.generic_notes),
+        ]
+    }
+}
+
+impl Weights {
+    /// Every point weight, by field name.
+    pub fn named(&self) -> [(&'static str, i32); 18] {
+        [
+            ("mutual_max", self.mutual_max),
+            ("no_mutual", self.no_mutual),
+            ("note", self.note),
+            ("note_context", self.note_context),
+            ("note_field", self.note_field),
+            ("generic_note", self.generic_note),
+            ("field", self.field),
+            ("company", self.company),
+            ("school", self.school),
+            ("always_accept", self.always_accept),
+            ("always_ignore", self.always_ignore),
+            ("sales", self.sales),
+            ("spam", self.spam),
+            ("open_networker", self.open_networker),
+            ("recruiter", self.recruiter),
+            ("no_photo", self.no_photo),
+            ("no_headline", self.no_headline),
+            ("stale", self.stale),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_round_trip() {
+        let s = Settings::default();
+        assert_eq!(s.validate(), Ok(()));
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let mut s = Settings::default();
+        s.rules.accept_at = 500;
+        s.rules.weights.spam = -400;
+        s.templates.decline[1] = "Hi {firstname}".into();
+        let errors = s.validate().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "rules.accept_at",
+                "rules.weights.spam",
+                "templates.decline.1"
+            ]
+        );
+        assert!(errors[2].message.contains("{firstname}"));
+        assert!(errors[2].message.contains("{first_name}"));
+    }
+
+    #[test]
+    fn thresholds_must_be_ordered() {
+        let mut s = Settings::default();
+        s.rules.review_at = 80;
+        s.rules.accept_at = 60;
+        assert_eq!(s.validate().unwrap_err()[0].field, "rules.review_at");
+    }
+
+    #[test]
+    fn placeholders_are_checked() {
+        assert_eq!(
+            check_placeholders("Hi {first_name}, from {my_name}"),
+            Ok(())
+        );
+        assert!(check_placeholders("Hi {first_name").is_err());
+        assert!(check_placeholders("Hi first_name}").is_err());
+        assert!(check_placeholders("{nme}").unwrap_err().contains("{nme}"));
+    }
+
+    #[test]
+    fn an_unversioned_document_is_migrated_keeping_its_values() {
+        let old = r#"{"my_name": "Sam", "rules": {"accept_at": 70, "field_keywords": ["rust"]}}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert_eq!(s.version, 0);
+        let s = s.migrate().unwrap();
+        assert_eq!(s.version, SCHEMA_VERSION);
+        assert_eq!(s.my_name, "Sam");
+        assert_eq!(s.rules.accept_at, 70);
+        assert_eq!(s.rules.field_keywords, ["rust"]);
+        assert_eq!(s.rules.review_at, Rules::default().review_at);
+        assert_eq!(s.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_newer_document_is_refused_with_a_reason() {
+        let s: Settings = serde_json::from_str(r#"{"version": 99}"#).unwrap();
+        let err = s.migrate().unwrap_err();
+        assert_eq!(err.field, "version");
+        assert!(err.message.contains("newer"));
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        let err = serde_json::from_str::<Settings>(r#"{"rules": {"acept_at": 3}}"#).unwrap_err();
+        assert!(err.to_string().contains("acept_at"));
+    }
+}

@@ -1,0 +1,151 @@
+//! The browser edge: reading a snapshot with web-sys, and the functions the extension's
+//! JavaScript calls. Thin on purpose: every decision is delegated to [`crate::core`].
+
+pub mod read;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::core::invitation::Invitation;
+use crate::core::plan::{self, Memory};
+use crate::core::score::Scorer;
+use crate::core::settings::Settings;
+
+/// Installs the panic hook once, so a bug shows up in the console with its message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn error(message: impl Into<String>) -> JsValue {
+    js_sys::Error::new(&message.into()).into()
+}
+
+/// Reads settings from JS, migrating older documents and validating them.
+fn settings_from(value: JsValue) -> Result<Settings, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Settings::default());
+    }
+    let settings: Settings = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| error(format!("settings could not be read: {e}")))?;
+    let settings = settings
+        .migrate()
+        .map_err(|e| error(format!("{}: {}", e.field, e.message)))?;
+    settings.validate().map_err(|errors| {
+        let first = errors
+            .first()
+            .map(|e| format!("{}: {}", e.field, e.message));
+        error(first.unwrap_or_else(|| "invalid settings".into()))
+    })?;
+    Ok(settings)
+}
+
+/// The triage engine for one set of settings: phrase matching is compiled once, here.
+#[wasm_bindgen]
+pub struct Engine {
+    settings: Settings,
+    scorer: Scorer,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Builds an engine; `settings` may be `undefined` for the defaults. Invalid settings throw
+    /// an Error naming the field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: JsValue) -> Result<Engine, JsValue> {
+        let settings = settings_from(settings)?;
+        let scorer = Scorer::new(&settings);
+        Ok(Engine { settings, scorer })
+    }
+
+    /// Reads a snapshot of the invitations page (HTML whose elements carry `data-ti` indices)
+    /// and returns the paint plan. `memory` holds the user's notes and decisions by card id.
+    pub fn triage(&self, snapshot_html: &str, memory: JsValue) -> Result<JsValue, JsValue> {
+        let memory: Memory = if memory.is_undefined() || memory.is_null() {
+            Memory::default()
+        } else {
+            serde_wasm_bindgen::from_value(memory).unwrap_or_default()
+        };
+        let doc = read::parse_snapshot(snapshot_html)
+            .ok_or_else(|| error("the snapshot could not be parsed"))?;
+        let page = read::read_document(&doc);
+        let scorer = match &page.own_headline {
+            Some(h) => self.scorer.clone().with_own_headline(h),
+            None => self.scorer.clone(),
+        };
+        Ok(to_js(&plan::plan(&page, &scorer, &self.settings, &memory)))
+    }
+
+    /// Scores one invitation (a plain object with `Invitation` fields) and returns the verdict
+    /// with its reasons and suggested responses.
+    pub fn score(&self, invitation: JsValue) -> Result<JsValue, JsValue> {
+        let invitation: Invitation = serde_wasm_bindgen::from_value(invitation)
+            .map_err(|e| error(format!("invitation could not be read: {e}")))?;
+        let verdict = self.scorer.score(&invitation);
+        let suggestions = crate::core::respond::suggestions(&invitation, &verdict, &self.settings);
+        #[derive(Serialize)]
+        struct Scored<'a> {
+            verdict: &'a crate::core::score::Verdict,
+            suggestions: &'a [crate::core::respond::Suggestion],
+        }
+        Ok(to_js(&Scored {
+            verdict: &verdict,
+            suggestions: &suggestions,
+        }))
+    }
+}
+
+/// The default settings document.
+#[wasm_bindgen(js_name = defaultSettings)]
+pub fn default_settings() -> JsValue {
+    to_js(&Settings::default())
+}
+
+/// Validates a settings document: `{ok: true, settings}` with the migrated document, or
+/// `{ok: false, errors: [{field, message}]}`.
+#[wasm_bindgen(js_name = validateSettings)]
+pub fn validate_settings(value: JsValue) -> JsValue {
+    #[derive(Serialize)]
+    struct Outcome {
+        ok: bool,
+        settings: Option<Settings>,
+        errors: Vec<crate::core::settings::FieldError>,
+    }
+    let parsed: Result<Settings, _> = serde_wasm_bindgen::from_value(value);
+    let outcome = match parsed {
+        Err(e) => Outcome {
+            ok: false,
+            settings: None,
+            errors: vec![crate::core::settings::FieldError {
+                field: String::new(),
+                message: format!("not a settings document: {e}"),
+            }],
+        },
+        Ok(s) => match s.migrate() {
+            Err(e) => Outcome {
+                ok: false,
+                settings: None,
+                errors: vec![e],
+            },
+            Ok(s) => match s.validate() {
+                Ok(()) => Outcome {
+                    ok: true,
+                    settings: Some(s),
+                    errors: vec![],
+                },
+                Err(errors) => Outcome {
+                    ok: false,
+                    settings: None,
+                    errors,
+                },
+            },
+        },
+    };
+    to_js(&outcome)
+}

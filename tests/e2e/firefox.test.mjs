@@ -1,0 +1,69 @@
+// Firefox smoke test: the extension installs in Debian's Firefox ESR (puppeteer-core over
+// WebDriver BiDi) and the engine, running in the background page, answers a fixture page served
+// at LinkedIn's real URL under its current CSP.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { CSP_CURRENT, DIST, FIXTURES, INVITATIONS_URL } from './harness.mjs';
+
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+let browser;
+let profile;
+
+before(async () => {
+  assert.ok(existsSync(FIREFOX), `${FIREFOX} is installed (build.sh test installs firefox-esr)`);
+  profile = await mkdtemp(path.join(tmpdir(), 'invite-triage-ff-'));
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: { 'network.proxy.type': 0, 'app.update.enabled': false },
+  });
+  await browser.installExtension(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+test('Firefox: the extension installs and the engine answers the page', async () => {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  const foreign = [];
+  page.on('request', async (request) => {
+    const url = new URL(request.url());
+    if (url.hostname === 'www.linkedin.com' && url.pathname === new URL(INVITATIONS_URL).pathname) {
+      return request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': CSP_CURRENT },
+        body: await readFile(path.join(FIXTURES, 'era-c2.html'), 'utf8'),
+      });
+    }
+    if (url.hostname === 'static.licdn.com') {
+      return request.respond({
+        status: 200,
+        contentType: 'text/javascript',
+        body: await readFile(path.join(FIXTURES, 'linkedin.js'), 'utf8'),
+      });
+    }
+    if (url.protocol === 'data:' || url.protocol === 'moz-extension:') return request.continue();
+    foreign.push(url.href);
+    return request.abort();
+  });
+  await page.goto(INVITATIONS_URL);
+  await page.waitForFunction(() => document.documentElement.dataset.triageStatus === 'ready', {
+    timeout: 20_000,
+  });
+  const count = await page.evaluate(() => Number(document.documentElement.dataset.triageCount));
+  assert.ok(count >= 6, `every era-c2 card read in Firefox, got ${count}`);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});

@@ -1,0 +1,202 @@
+// On the page: reading every markup era, painting the page contract, following LinkedIn as it
+// changes, and each action button doing what it says. Real Chromium, fixtures at the real URL
+// under LinkedIn's current kind of CSP.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { INVITATIONS_URL, launch, openInvitations, readTriage, waitForStatus } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: 'https://www.linkedin.com',
+  });
+});
+after(() => browser?.close());
+
+/** Cards the fixture shows (LinkedIn's own Accept controls inside list items). */
+const fixtureCardCount = (page) =>
+  page.evaluate(() => document.querySelectorAll('[data-fixture-card]').length);
+
+function assertPainted(rows) {
+  for (const row of rows) {
+    assert.equal(row.hosts, 1, `${row.id}: exactly one badge host`);
+    assert.match(row.bucket, /^(accept|review|ignore)$/);
+    assert.ok(Number.isInteger(row.score) && row.score >= 0 && row.score <= 100, `${row.id}: score`);
+    assert.ok(row.badge?.length, `${row.id}: a visible badge`);
+    assert.ok(row.reasons.length > 0, `${row.id}: reasons listed`);
+    assert.deepEqual(
+      [...row.actions].sort(),
+      ['accept', 'accept-thank', 'decline', 'later', 'note', 'reply'],
+      `${row.id}: the six responses`,
+    );
+  }
+}
+
+describe('reading every markup era', () => {
+  for (const fixture of ['era-a.html', 'era-b.html', 'era-c1.html', 'era-c2.html', 'non-person.html']) {
+    test(fixture, async () => {
+      const page = await openInvitations(browser, fixture, { status: 'ready' });
+      const rows = await readTriage(page);
+      const expected = await fixtureCardCount(page);
+      assert.equal(rows.length, expected, 'every invitation card is read');
+      assert.equal(Number(await page.evaluate(() => document.documentElement.dataset.triageCount)), expected);
+      assertPainted(rows);
+      assert.equal(new Set(rows.map((r) => r.id)).size, rows.length, 'ids are unique');
+      await page.close();
+    });
+  }
+});
+
+test('nothing outside the invitations is marked', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const stray = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('[data-triage-id]')].filter((el) => !el.closest('[data-fixture-card]') && !el.hasAttribute('data-fixture-card'))
+        .length,
+  );
+  assert.equal(stray, 0, 'People you may know, the nav and ads are left alone');
+  await page.close();
+});
+
+test('a card whose Accept is a link is read', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const linkCard = await page.evaluate(() => {
+    const link = [...document.querySelectorAll('[data-fixture-card] a[aria-label^="Accept"]')][0];
+    return link?.closest('[data-fixture-card]')?.dataset.triageId ?? null;
+  });
+  assert.ok(linkCard, 'the follows-you card is painted');
+  await page.close();
+});
+
+test('non-person invitations are told apart', async () => {
+  const page = await openInvitations(browser, 'non-person.html', { status: 'ready' });
+  const reasons = (await readTriage(page)).flatMap((r) => r.reasons).join('\n').toLowerCase();
+  for (const kind of ['group', 'event', 'page', 'newsletter']) {
+    assert.match(reasons, new RegExp(kind), `a reason names the ${kind} invitation`);
+  }
+  await page.close();
+});
+
+test('a layout we cannot read is reported, not skipped', async () => {
+  const page = await openInvitations(browser, 'unknown-layout.html');
+  assert.equal(await waitForStatus(page), 'unrecognized');
+  await page.close();
+});
+
+test('lazy-loaded cards are painted ("Show more")', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const before = (await readTriage(page)).length;
+  await page.getByRole('button', { name: /show more|load more/i }).click();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.triageCount) > n, before);
+  const rows = await readTriage(page);
+  assert.equal(rows.length, await fixtureCardCount(page));
+  assertPainted(rows);
+  await page.close();
+});
+
+test('LinkedIn re-rendering a card never produces a second badge', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const count = (await readTriage(page)).length;
+  for (let i = 0; i < 3; i++) await page.evaluate((n) => window.__fixture.rerender(n), i);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-triage-id]').length === n && [...document.querySelectorAll('[data-fixture-card]')].every((c) => c.querySelector(':scope > [data-triage-ui]')),
+    count,
+  );
+  const rows = await readTriage(page);
+  assert.equal(rows.length, count);
+  assertPainted(rows);
+  await page.close();
+});
+
+test('single-page navigation from the feed starts the work, and leaving stops it', async () => {
+  browser.serve({ '/feed/': 'feed.html', '/mynetwork/invitation-manager/': 'era-c2.html' });
+  const page = await browser.context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.triageStatus ?? null), null, 'idle on the feed');
+  await page.locator('a[href="/mynetwork/invitation-manager/"]').first().click();
+  assert.equal(await waitForStatus(page, 'ready'), 'ready');
+  assert.ok((await readTriage(page)).length > 0);
+  await page.goBack();
+  await page.waitForFunction(() => !document.documentElement.dataset.triageStatus);
+  await page.goForward();
+  assert.equal(await waitForStatus(page, 'ready'), 'ready');
+  await page.close();
+});
+
+test('hostile page text is shown as text', async () => {
+  const dialogs = [];
+  const page = await browser.context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  browser.serve({ '/mynetwork/invitation-manager/': 'hostile.html' });
+  await page.goto(INVITATIONS_URL);
+  await waitForStatus(page, 'ready');
+  const injected = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-triage-ui]')].flatMap((h) => [...h.shadowRoot.querySelectorAll('img, svg, script, iframe')]).length,
+  );
+  assert.equal(injected, 0, 'no markup from page text became elements');
+  const labels = (await readTriage(page)).map((r) => r.label).join('\n');
+  assert.match(labels, /Invite Triage:/);
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});
+
+describe('action buttons act on their own card only', () => {
+  const clicks = (page) => page.evaluate(() => window.__fixtureClicks ?? []);
+  const shadowButton = (page, index, action) =>
+    page.locator('[data-fixture-card]').nth(index).locator(`[data-triage-action="${action}"]`);
+
+  test('Accept clicks LinkedIn’s Accept of that card, once', async () => {
+    const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+    const name = await page.locator('[data-fixture-card]').nth(1).getAttribute('data-fixture-name');
+    await shadowButton(page, 1, 'accept').dblclick();
+    await page.waitForFunction(() => (window.__fixtureClicks ?? []).length > 0);
+    await page.waitForTimeout(150);
+    assert.deepEqual(await clicks(page), [{ action: 'accept', name }]);
+    await page.close();
+  });
+
+  test('Accept & thank accepts and puts the thank-you on the clipboard', async () => {
+    const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+    const name = await page.locator('[data-fixture-card]').nth(0).getAttribute('data-fixture-name');
+    await shadowButton(page, 0, 'accept-thank').click();
+    await page.waitForFunction(() => (window.__fixtureClicks ?? []).length > 0);
+    assert.deepEqual(await clicks(page), [{ action: 'accept', name }]);
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(clip.length > 10 && clip.length <= 300, `a thank-you message: ${clip}`);
+    assert.ok(clip.includes(name.split(' ')[0]), 'addressed by first name');
+    await page.close();
+  });
+
+  test('Decline clicks Ignore and copies a polite decline', async () => {
+    const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+    const name = await page.locator('[data-fixture-card]').nth(2).getAttribute('data-fixture-name');
+    await shadowButton(page, 2, 'decline').click();
+    await page.waitForFunction(() => (window.__fixtureClicks ?? []).length > 0);
+    assert.deepEqual(await clicks(page), [{ action: 'ignore', name }]);
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(clip.length > 10, 'a decline message');
+    await page.close();
+  });
+
+  test('Later and Note are kept and shown next time', async () => {
+    const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+    await shadowButton(page, 3, 'later').click();
+    await shadowButton(page, 3, 'note').click();
+    const card = page.locator('[data-fixture-card]').nth(3);
+    await card.locator('textarea').fill('Met at RustConf <b>2026</b>');
+    await card.getByRole('button', { name: 'Save note' }).click();
+    assert.deepEqual(await clicks(page), [], 'nothing clicked on LinkedIn');
+    await page.waitForTimeout(200);
+    await page.reload();
+    await waitForStatus(page, 'ready');
+    const note = page.locator('[data-fixture-card]').nth(3).locator('.note');
+    await note.waitFor();
+    assert.equal(await note.textContent(), 'Your note: Met at RustConf <b>2026</b>');
+    await page.close();
+  });
+});
