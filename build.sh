@@ -95,6 +95,7 @@ build() {
 }
 
 package() {
+  ensure_apt /usr/bin/zip zip
   build
   CURRENT_STEP="write store zips"
   local version out
@@ -120,7 +121,7 @@ test_all() {
   run_step "cargo fmt --check" cargo fmt --all -- --check
   record "cargo fmt" "ok"
   run_step "clippy (host)" cargo clippy --all-targets -q -- -D warnings
-  run_step "clippy (wasm32)" cargo clippy --all-targets -q --target "$WASM_TARGET" -- -D warnings
+  run_step "clippy (wasm32)" cargo clippy --lib --test web -q --target "$WASM_TARGET" -- -D warnings
   record "cargo clippy (host, wasm32)" "ok"
   CURRENT_STEP="cargo test (host)"; step "$CURRENT_STEP"
   local log=target/test-host.log
@@ -130,7 +131,7 @@ test_all() {
   log=target/test-wasm.log
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test -q --target "$WASM_TARGET" 2>&1 | tee "$log"
+    cargo test --target "$WASM_TARGET" --test web 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || fail "wasm tests failed"
   record "wasm-bindgen-test (Chromium)" "$(awk '/^test result:/ {p+=$4; f+=$6} END {print p " passed, " f " failed"}' "$log")"
   CURRENT_STEP="web-ext lint"; step "$CURRENT_STEP"

@@ -55,6 +55,8 @@ test('Firefox: the extension installs and the engine answers the page', async ()
       });
     }
     if (url.protocol === 'data:' || url.protocol === 'moz-extension:') return request.continue();
+    // The site's other paths (the browser asks for /favicon.ico): not found, like the harness.
+    if (url.hostname === 'www.linkedin.com') return request.respond({ status: 404, body: 'not a fixture' });
     foreign.push(url.href);
     return request.abort();
   });

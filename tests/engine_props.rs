@@ -1,0 +1,143 @@
+//! Properties that hold for any page text: parsing never panics, scores stay in range and
+//! every point of a score comes from a listed reason.
+#![cfg(not(target_arch = "wasm32"))]
+
+use invite_triage::core::assemble::{self, Hint, Line, RawCard};
+use invite_triage::core::invitation::{Card, Invitation, Kind};
+use invite_triage::core::parse;
+use invite_triage::core::respond;
+use invite_triage::core::score::Scorer;
+use invite_triage::core::settings::Settings;
+use proptest::prelude::*;
+
+/// Page-like text: words from LinkedIn's phrasings mixed with arbitrary Unicode.
+fn page_text() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Ana",
+        "and",
+        "12",
+        "1,100",
+        "other",
+        "others",
+        "mutual",
+        "connection",
+        "connections",
+        "is",
+        "a",
+        "ago",
+        "weeks",
+        "3d",
+        "Sent",
+        "Yesterday",
+        "invited",
+        "you",
+        "to",
+        "join",
+        "subscribe",
+        "Dr.",
+        "’s",
+        "hace",
+        "y",
+        "contactos",
+        "en",
+        "común",
+        "más",
+        "{",
+        "}",
+        "urn:li:fsd_invitation:",
+        "/in/",
+        "\u{202E}",
+        "🚀",
+        "ليلى",
+    ]);
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(words, 0..12).prop_map(|w| w.join(" ")),
+    ]
+}
+
+fn invitation() -> impl Strategy<Value = Invitation> {
+    (
+        page_text(),
+        page_text(),
+        prop::option::of(page_text()),
+        any::<bool>(),
+        any::<u32>(),
+        prop::option::of(any::<u32>()),
+        prop::sample::select(vec![
+            Kind::Person,
+            Kind::Group,
+            Kind::Event,
+            Kind::Page,
+            Kind::Newsletter,
+        ]),
+    )
+        .prop_map(
+            |(name, headline, note, has_photo, mutual_count, days, kind)| Invitation {
+                kind,
+                key: name.clone(),
+                first_name: parse::first_name(&name),
+                name,
+                headline,
+                note,
+                has_photo,
+                mutual_count,
+                days_waiting: days,
+                ..Invitation::default()
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn parsers_never_panic(text in page_text()) {
+        let _ = parse::mutual(&text);
+        let _ = parse::age_days(&text);
+        let _ = parse::kind_from_text(&text);
+        let _ = parse::target_from_text(&text);
+        let _ = parse::slug(&text);
+        let _ = parse::kind_from_url(&text);
+        let _ = parse::invitation_urn(&text);
+        let _ = parse::first_name(&text);
+    }
+
+    #[test]
+    fn cards_of_any_text_parse(name in page_text(), lines in prop::collection::vec(page_text(), 0..6), note in prop::option::of(page_text())) {
+        let card = Card { name, lines: lines.clone(), note, profile_url: "/in/x/".into(), ..Card::default() };
+        let inv = parse::invitation(&card);
+        prop_assert!(!inv.key.is_empty());
+        let raw = RawCard {
+            lines: lines.into_iter().map(|text| Line { text, hint: Hint::None, link: None }).collect(),
+            links: vec!["/in/x/".into()],
+            ..RawCard::default()
+        };
+        prop_assert!(assemble::card(&raw).is_some());
+    }
+
+    #[test]
+    fn scores_stay_in_range_and_reasons_add_up(inv in invitation()) {
+        let settings = Settings::default();
+        let scorer = Scorer::new(&settings).with_own_headline("Rust engineer at Ferrous Labs");
+        let v = scorer.score(&inv);
+        prop_assert!(v.score <= 100);
+        let sum: i64 = i64::from(v.base) + v.reasons.iter().map(|r| i64::from(r.points)).sum::<i64>();
+        prop_assert_eq!(i64::from(v.score), sum.clamp(0, 100));
+        prop_assert_eq!(scorer.score(&inv), v.clone(), "deterministic");
+        for s in respond::suggestions(&inv, &v, &settings) {
+            if let Some(m) = s.message {
+                prop_assert!(m.chars().count() <= settings.note_limit());
+            }
+        }
+    }
+
+    #[test]
+    fn templates_of_any_text_render_or_are_refused(template in page_text()) {
+        let mut settings = Settings::default();
+        settings.templates.reply = template.clone();
+        let inv = Invitation { first_name: "Ana".into(), ..Invitation::default() };
+        let rendered = respond::render(&template, &inv, &settings);
+        if settings.validate().is_ok() {
+            prop_assert!(!rendered.contains("{first_name}"), "placeholder left in {:?}", rendered);
+        }
+    }
+}
