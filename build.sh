@@ -142,7 +142,7 @@ test_all() {
   log=target/test-e2e.log
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || fail "end-to-end tests failed"
-  record "end-to-end (node --test)" "$(awk '/^. pass / {p=$3} /^. fail / {f=$3} END {print p " passed, " f " failed"}' "$log")"
+  record "end-to-end (node --test)" "$(awk '$2 == "pass" && NF == 3 {p=$3} $2 == "fail" && NF == 3 {f=$3} END {print p " passed, " f " failed"}' "$log")"
   CURRENT_STEP="summary"
   printf '\n== summary\n'
   printf '%s\n' "${SUMMARY[@]}"

@@ -123,11 +123,11 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            mutual_max: 40,
-            mutual_half: 6,
-            no_mutual: -8,
+            mutual_max: 36,
+            mutual_half: 8,
+            no_mutual: -5,
             note: 8,
-            note_context: 18,
+            note_context: 15,
             note_field: 6,
             generic_note: -4,
             field: 16,
@@ -141,7 +141,7 @@ impl Default for Weights {
             recruiter: 0,
             no_photo: -10,
             no_headline: -10,
-            stale: 0,
+            stale: -5,
         }
     }
 }
@@ -154,7 +154,7 @@ impl Default for Rules {
     fn default() -> Self {
         Rules {
             base: 40,
-            accept_at: 65,
+            accept_at: 70,
             review_at: 35,
             field_keywords: vec![],
             companies: vec![],
