@@ -105,6 +105,7 @@ pub struct Scorer {
     open_networker: Matcher,
     recruiter: Matcher,
     context: Matcher,
+    interest: Matcher,
     generic: Matcher,
     always_accept: Vec<String>,
     always_ignore: Vec<String>,
@@ -136,6 +137,7 @@ impl Scorer {
             open_networker: compile(&r.open_networker_phrases),
             recruiter: compile(&r.recruiter_phrases),
             context: compile(&r.context_phrases),
+            interest: compile(&r.interest_phrases),
             generic: compile(&r.generic_notes),
             always_accept: folded(&r.always_accept),
             always_ignore: folded(&r.always_ignore),
@@ -231,6 +233,13 @@ impl Scorer {
                     "note_context",
                     format!("Note says how you know each other: “{found}”"),
                     w.note_context,
+                );
+            }
+            if let Some(found) = self.interest.find_in(&note_words).first() {
+                add(
+                    "note_interest",
+                    format!("Note shows they know your work: “{found}”"),
+                    w.note_interest,
                 );
             }
             let field = self.field.find_in(&note_words);
@@ -490,6 +499,7 @@ mod tests {
                 "mutual",
                 "note",
                 "note_context",
+                "note_interest",
                 "note_field",
                 "field",
                 "company"

@@ -66,8 +66,10 @@ pub struct Rules {
     pub open_networker_phrases: Vec<String>,
     /// Recruiter markers in headlines.
     pub recruiter_phrases: Vec<String>,
-    /// Note phrases that say how the sender knows the user.
+    /// Note phrases that say how the sender knows the user ("we met", "worked together").
     pub context_phrases: Vec<String>,
+    /// Note phrases that show the sender knows the user's work ("your talk", "your post").
+    pub interest_phrases: Vec<String>,
     /// Notes that are LinkedIn's stock text or a mass invite.
     pub generic_notes: Vec<String>,
     /// Days after which an invitation counts as stale.
@@ -90,6 +92,8 @@ pub struct Weights {
     pub note: i32,
     /// A note that says how the sender knows the user.
     pub note_context: i32,
+    /// A note that shows the sender knows the user's work.
+    pub note_interest: i32,
     /// A note that mentions the user's field.
     pub note_field: i32,
     /// A stock or mass note.
@@ -128,6 +132,7 @@ impl Default for Weights {
             no_mutual: -5,
             note: 8,
             note_context: 15,
+            note_interest: 5,
             note_field: 6,
             generic_note: -4,
             field: 16,
@@ -271,15 +276,33 @@ impl Default for Rules {
                 "good to meet",
                 "pleasure meeting",
                 "great to meet",
+                "nice to meet",
                 "worked together",
                 "worked with you",
+                "working with you",
                 "work with you at",
                 "colleague",
                 "colleagues",
                 "classmate",
                 "studied together",
                 "same team",
+                "your intern",
                 "your team",
+                "we spoke",
+                "we talked",
+                "we chatted",
+                "great chatting",
+                "referred",
+                "introduced me",
+                "suggested i reach out",
+                "recommended i reach out",
+                "remember me",
+                "reviewing my pr",
+                "thanks for your help",
+                "thank you for your help",
+                "mentoring me",
+            ]),
+            interest_phrases: strings(&[
                 "your talk",
                 "your post",
                 "your article",
@@ -291,19 +314,10 @@ impl Default for Rules {
                 "your pr",
                 "your pull request",
                 "saw you speak",
-                "at the conference",
-                "at the meetup",
-                "we spoke",
-                "we talked",
-                "we chatted",
-                "referred",
-                "introduced me",
-                "suggested i reach out",
-                "recommended i reach out",
-                "remember me",
-                "thanks for your help",
-                "thank you for your help",
-                "mentor",
+                "your paper",
+                "your book",
+                "your newsletter",
+                "your video",
             ]),
             generic_notes: strings(&[
                 "i'd like to add you to my professional network",
@@ -542,7 +556,7 @@ pub fn check_placeholders(text: &str) -> Result<(), String> {
 
 impl Rules {
     /// Every phrase list, by field name.
-    pub fn lists(&self) -> [(&'static str, &Vec<String>); 11] {
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 12] {
         [
             ("field_keywords", &self.field_keywords),
             ("companies", &self.companies),
@@ -554,6 +568,7 @@ impl Rules {
             ("open_networker_phrases", &self.open_networker_phrases),
             ("recruiter_phrases", &self.recruiter_phrases),
             ("context_phrases", &self.context_phrases),
+            ("interest_phrases", &self.interest_phrases),
             ("generic_notes", &self.generic_notes),
         ]
     }
@@ -561,12 +576,13 @@ impl Rules {
 
 impl Weights {
     /// Every point weight, by field name.
-    pub fn named(&self) -> [(&'static str, i32); 18] {
+    pub fn named(&self) -> [(&'static str, i32); 19] {
         [
             ("mutual_max", self.mutual_max),
             ("no_mutual", self.no_mutual),
             ("note", self.note),
             ("note_context", self.note_context),
+            ("note_interest", self.note_interest),
             ("note_field", self.note_field),
             ("generic_note", self.generic_note),
             ("field", self.field),
