@@ -105,7 +105,10 @@ pub fn suggestions(inv: &Invitation, verdict: &Verdict, settings: &Settings) -> 
             }
         })
         .collect();
-    out.sort_by_key(|s| !s.primary);
+    // The bucket's own suggestion first, the rest in their usual order.
+    if let Some(at) = out.iter().position(|s| s.primary) {
+        out[..=at].rotate_right(1);
+    }
     out
 }
 

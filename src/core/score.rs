@@ -444,13 +444,19 @@ fn quoted(found: &[&str]) -> String {
 
 /// The `n` strongest reasons in one sentence, for the badge's accessible name.
 pub fn reason_summary(verdict: &Verdict, n: usize) -> String {
-    let mut ranked: Vec<&Reason> = verdict.reasons.iter().collect();
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.points.unsigned_abs()));
-    let parts: Vec<String> = ranked
-        .iter()
-        .take(n)
-        .map(|r| format!("{} ({:+})", r.label, r.points))
-        .collect();
+    // Strongest first, ties in listed order: a selection, no sort needed for a handful.
+    let mut left: Vec<&Reason> = verdict.reasons.iter().collect();
+    let mut parts = Vec::new();
+    while parts.len() < n && !left.is_empty() {
+        let mut best = 0;
+        for (i, r) in left.iter().enumerate() {
+            if r.points.unsigned_abs() > left[best].points.unsigned_abs() {
+                best = i;
+            }
+        }
+        let r = left.remove(best);
+        parts.push(format!("{} ({:+})", r.label, r.points));
+    }
     if parts.is_empty() {
         "No signals: the base score.".into()
     } else {
