@@ -262,9 +262,14 @@ impl Scorer {
                 w.field / 2
             };
             let what = if person { "Headline" } else { "Invitation" };
+            let source = if self.field_from_headline {
+                " (field taken from your own headline)"
+            } else {
+                ""
+            };
             add(
                 "field",
-                format!("{what} matches your field: {}", list(&field)),
+                format!("{what} matches your field: {}{source}", list(&field)),
                 points,
             );
         }
