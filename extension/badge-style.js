@@ -42,6 +42,7 @@ button[aria-disabled="true"] { opacity: .6; cursor: not-allowed; }
   background: var(--panel); max-width: 560px;
 }
 .reasons-title { margin: 0 0 4px; font-weight: 600; }
+.base { margin: 0 0 4px; opacity: .8; font-size: 12px; }
 .reasons ul { margin: 0; padding: 0; list-style: none; }
 .reasons li { padding: 1px 0; overflow-wrap: anywhere; }
 .pts { display: inline-block; min-width: 3.2em; font-variant-numeric: tabular-nums; font-weight: 600; }

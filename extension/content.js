@@ -244,7 +244,8 @@
     const reasons = el(
       'div',
       { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true },
-      el('p', { class: 'reasons-title' }, `Why ${card.badge}`),
+      el('p', { class: 'reasons-title' }, `Why ${card.badge}: `, el('span', { class: 'who' }, card.name || 'this invitation')),
+      el('p', { class: 'base' }, `Every invitation starts at ${card.base}; each reason adds or takes points.`),
       el(
         'ul',
         {},

@@ -64,8 +64,12 @@ impl Matcher {
                 m.by_first.entry(words[0].clone()).or_default().push(id);
             }
             m.phrases.push(Phrase { words, prefix_last });
-            m.originals
-                .push(trimmed.trim_end_matches('*').trim().to_owned());
+            let shown = trimmed.trim_end_matches('*').trim();
+            m.originals.push(if prefix_last {
+                format!("{shown}…")
+            } else {
+                shown.to_owned()
+            });
         }
         m
     }
@@ -140,8 +144,8 @@ mod tests {
     #[test]
     fn prefix_phrases_and_apostrophes() {
         let m = Matcher::new(["recruit*", "talent acq*", "o'brien"]);
-        assert_eq!(m.find("Technical Recruiter"), ["recruit"]);
-        assert_eq!(m.find("Talent Acquisition Partner"), ["talent acq"]);
+        assert_eq!(m.find("Technical Recruiter"), ["recruit…"]);
+        assert_eq!(m.find("Talent Acquisition Partner"), ["talent acq…"]);
         assert_eq!(m.find("Siobhán O’Brien"), ["o'brien"]);
     }
 

@@ -108,6 +108,8 @@ pub struct CardPaint {
     pub bucket: Bucket,
     /// `data-triage-score`.
     pub score: u8,
+    /// The score every invitation starts from, before its reasons.
+    pub base: i32,
     /// The badge's visible text, e.g. "Accept 82".
     pub badge: String,
     /// The badge's accessible name: bucket, score and the top reasons.
@@ -218,10 +220,11 @@ fn card_paint(rc: &ReadCard, scorer: &Scorer, settings: &Settings, memory: &Memo
     CardPaint {
         at: rc.at.clone(),
         id: invitation.key.clone(),
-        name: invitation.name.clone(),
+        name: display_name(&invitation),
         bucket: verdict.bucket,
         score: verdict.score,
         badge: format!("{bucket_word} {}", verdict.score),
+        base: verdict.base,
         label,
         reasons: verdict
             .reasons
@@ -238,11 +241,103 @@ fn card_paint(rc: &ReadCard, scorer: &Scorer, settings: &Settings, memory: &Memo
     }
 }
 
+/// Who or what the card is about: the inviter, or for a group, event, page or newsletter the
+/// target and who sent it.
+fn display_name(inv: &crate::core::invitation::Invitation) -> String {
+    match inv.target.as_deref().filter(|t| !t.is_empty()) {
+        Some(target) if inv.name.is_empty() => target.to_owned(),
+        Some(target) => format!("{target}, from {}", inv.name),
+        None => inv.name.clone(),
+    }
+}
+
 /// The bucket's word as shown on the badge.
 pub fn bucket_word(bucket: Bucket) -> &'static str {
     match bucket {
         Bucket::Accept => "Accept",
         Bucket::Review => "Review",
         Bucket::Ignore => "Ignore",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(card: Card, at: Placement) -> ReadCard {
+        ReadCard { at, card }
+    }
+
+    #[test]
+    fn a_plan_names_controls_counts_buckets_and_keeps_memory() {
+        let person = Card {
+            profile_url: "/in/ana-ruiz/".into(),
+            name: "Ana Ruiz".into(),
+            headline: "Rust engineer".into(),
+            has_photo: true,
+            lines: vec!["40 mutual connections".into()],
+            note: Some("We worked together at Ferrous".into()),
+            ..Card::default()
+        };
+        let group = Card {
+            target_url: "/groups/1/".into(),
+            target_name: "Rust Amsterdam".into(),
+            name: "Bo Li".into(),
+            ..Card::default()
+        };
+        let at = Placement {
+            root: 1,
+            accept: Some(2),
+            ignore: Some(3),
+            reply: None,
+        };
+        let page = PageRead {
+            cards: vec![read(person, at.clone()), read(group, at)],
+            unreadable: 0,
+            own_headline: None,
+        };
+        let settings = Settings::default();
+        let mut memory = Memory::default();
+        memory
+            .notes
+            .insert("ana-ruiz".into(), "Met in Delft".into());
+        let plan = plan(&page, &Scorer::new(&settings), &settings, &memory);
+
+        assert_eq!(plan.status, Status::Ready);
+        assert_eq!(plan.count, 2);
+        let ana = &plan.cards[0];
+        assert_eq!(ana.bucket, Bucket::Accept);
+        assert_eq!(ana.note.as_deref(), Some("Met in Delft"));
+        assert!(ana
+            .label
+            .starts_with(&format!("Invite Triage: Accept, score {}.", ana.score)));
+        let control = |a: &str| ana.actions.iter().find(|x| x.action == a).unwrap();
+        assert_eq!(control("accept").control, Some(2));
+        assert_eq!(control("decline").control, Some(3));
+        assert!(
+            !control("reply").missing_control,
+            "reply copies its message anyway"
+        );
+        assert_eq!(control("later").control, None);
+        assert_eq!(plan.cards[1].name, "Rust Amsterdam, from Bo Li");
+        assert_eq!(
+            plan.counts.accept + plan.counts.review + plan.counts.ignore,
+            2
+        );
+    }
+
+    #[test]
+    fn no_cards_is_either_empty_or_unrecognized() {
+        let settings = Settings::default();
+        let scorer = Scorer::new(&settings);
+        let empty = plan(&PageRead::default(), &scorer, &settings, &Memory::default());
+        assert_eq!(empty.status, Status::NoInvitations);
+        let unreadable = PageRead {
+            unreadable: 3,
+            ..PageRead::default()
+        };
+        let plan = plan(&unreadable, &scorer, &settings, &Memory::default());
+        assert_eq!(plan.status, Status::Unrecognized);
+        assert_eq!(plan.unreadable, 3);
     }
 }

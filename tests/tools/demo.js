@@ -1,6 +1,7 @@
 // `./build.sh demo`: runs the built extension in Chromium on the bundled demo page (served at
 // LinkedIn's real URL, no network), prints what the extension shows on each invitation, and
-// writes screenshots of the page, the popup and the options page to target/demo/.
+// writes screenshots of the page (whole and top), one card with its reasons open, the popup and
+// the options page to target/demo/.
 const path = require('node:path');
 const { mkdir } = require('node:fs/promises');
 
@@ -16,21 +17,28 @@ const { mkdir } = require('node:fs/promises');
     const status = await page.evaluate(() => document.documentElement.dataset.triageStatus);
     const rows = await readTriage(page);
     const names = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-triage-id]')].map((card) => {
-        const label = card.querySelector(':scope > [data-triage-ui]')?.shadowRoot?.querySelector('[data-triage-badge]')?.getAttribute('aria-label');
-        return { id: card.dataset.triageId, label };
-      }),
+      [...document.querySelectorAll('[data-triage-id]')].map(
+        (card) => card.querySelector(':scope > [data-triage-ui]')?.shadowRoot?.querySelector('[data-triage-reasons] .who')?.textContent ?? '',
+      ),
     );
     console.log(`page status: ${status}, ${rows.length} invitations read\n`);
-    const table = rows.map((r) => ({
-      invitation: r.id,
+    const table = rows.map((r, i) => ({
+      name: names[i],
       bucket: r.bucket,
       score: r.score,
-      'top reasons': r.reasons.slice(0, 3).join('; '),
+      'top reasons': r.reasons
+        .slice()
+        .sort((a, b) => Math.abs(parseInt(b, 10)) - Math.abs(parseInt(a, 10)))
+        .slice(0, 3)
+        .join('; '),
     }));
     console.table(table);
-    void names;
     await page.screenshot({ path: path.join(out, 'page.png'), fullPage: true });
+    await page.screenshot({ path: path.join(out, 'page-top.png') });
+    // A close-up of one card with its reasons open, as a user sees it after clicking the badge.
+    const card = page.locator('[data-triage-id]').nth(2);
+    await card.locator('[data-triage-badge]').click();
+    await card.screenshot({ path: path.join(out, 'card.png') });
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -40,7 +48,7 @@ const { mkdir } = require('node:fs/promises');
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('#view > *').first().waitFor();
     await options.screenshot({ path: path.join(out, 'options.png'), fullPage: true });
-    console.log(`\nscreenshots: ${path.relative(process.cwd(), out)}/{page,popup,options}.png`);
+    console.log(`\nscreenshots: ${path.relative(process.cwd(), out)}/{page,page-top,card,popup,options}.png`);
   } finally {
     await browser.close();
   }
