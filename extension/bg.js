@@ -63,12 +63,17 @@ async function rememberQueue(plan, tabId) {
       name: card.name,
       bucket: card.bucket,
       score: card.score,
-      reasons: card.reasons.slice(0, 2).map((r) => r.label),
+      reasons: card.reasons
+        .slice()
+        .sort((a, b) => Math.abs(parseInt(b.points, 10)) - Math.abs(parseInt(a.points, 10)))
+        .slice(0, 2)
+        .map((r) => r.label),
       days: card.days_waiting ?? null,
       seen: Date.now(),
     };
   }
   queue.status = plan.status;
+  delete queue.reason;
   queue.updated = Date.now();
   await api.storage.local.set({ queue });
   await updateBadge(queue, tabId);
@@ -93,6 +98,13 @@ const handlers = {
     return { ok: true };
   },
   engine: (message) => engine(message.request),
+  /** The page could not be triaged (engine blocked): keep the reason for the popup. */
+  async status(message) {
+    const { queue = { cards: {} } } = await api.storage.local.get('queue');
+    Object.assign(queue, { status: message.status, reason: message.reason, updated: Date.now() });
+    await api.storage.local.set({ queue });
+    return { ok: true };
+  },
 };
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {

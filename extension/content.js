@@ -107,6 +107,15 @@
     if (area === 'sync' && observer) schedulePass();
   });
 
+  // The popup asks to show one card: scroll to it and open its reasons.
+  api.runtime.onMessage.addListener((message) => {
+    if (message?.type !== 'reveal' || !observer) return;
+    const card = document.querySelector(`[data-triage-id="${CSS.escape(String(message.id))}"]`);
+    const badge = card?.querySelector(`:scope > [${UI_ATTR}]`)?.shadowRoot?.querySelector('[data-triage-badge]');
+    card?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    badge?.focus({ preventScroll: true });
+  });
+
   // ------------------------------------------------------------------ transport
   function send(message) {
     return new Promise((resolve, reject) => {
@@ -127,6 +136,8 @@
   function blocked(reason) {
     root.dataset.triageStatus = 'blocked';
     console.warn(`Invite Triage: the triage engine could not run here: ${reason}`);
+    // Tell the popup why (best effort: the worker may be the part that is down).
+    api.runtime.sendMessage({ type: 'status', status: 'blocked', reason: String(reason) }).catch(() => {});
   }
 
   /**

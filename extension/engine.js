@@ -1,7 +1,7 @@
 // The engine host: loads the Rust/wasm engine and answers requests. Runs in the offscreen
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
-import init, { Engine, defaultSettings, validateSettings } from './pkg/invite_triage.js';
+import init, { Engine, defaultSettings, summarize, validateSettings } from './pkg/invite_triage.js';
 
 let loading = null;
 let current = { key: null, engine: null };
@@ -28,6 +28,7 @@ function engineFor(settings) {
  * - `{op: 'score', invitation, settings}` → `{scored}`
  * - `{op: 'defaults'}` → `{settings}`
  * - `{op: 'validate', settings}` → `{outcome}`
+ * - `{op: 'summarize', queue, memory, history, settings, now}` → `{summary}`
  * Failures come back as `{error: message}`, never as a rejection.
  */
 export async function handle(request) {
@@ -42,6 +43,10 @@ export async function handle(request) {
         return { settings: defaultSettings() };
       case 'validate':
         return { outcome: validateSettings(request.settings) };
+      case 'summarize':
+        return {
+          summary: summarize(request.queue, request.memory, request.history, request.settings ?? undefined, request.now),
+        };
       case 'ping':
         return { pong: true };
       default:

@@ -1,21 +1,415 @@
-// Options page: the rules and message templates the engine scores with.
+// Options page: edits every rule and template. The engine validates (errors name the field),
+// scores the live preview and supplies the defaults; this file maps the form to the settings
+// document and back, and saves only what the engine accepted.
 import { handle } from './engine.js';
-import { loadSettings } from './storage.js';
+import { el, localize, t } from './i18n.js';
+import { loadSettings, saveSettings } from './storage.js';
 
-const view = document.getElementById('view');
+const form = document.getElementById('view');
+const message = document.getElementById('message');
+const saveButton = document.getElementById('save');
+let defaults = null;
+let saved = null;
+let current = null;
 
-async function render() {
-  const defaults = await handle({ op: 'defaults' });
-  let saved = null;
+// ------------------------------------------------------------------ field map
+const NUMBER_FIELDS = [
+  ['secThresholds', ['rules.base', 'rules.accept_at', 'rules.review_at', 'rules.stale_days', 'weekly_budget']],
+];
+const LIST_FIELDS = [
+  ['secYou', ['rules.field_keywords', 'rules.companies', 'rules.schools']],
+  ['secPeople', ['rules.always_accept', 'rules.always_ignore']],
+  [
+    'secSignals',
+    [
+      'rules.sales_phrases',
+      'rules.spam_phrases',
+      'rules.open_networker_phrases',
+      'rules.recruiter_phrases',
+      'rules.context_phrases',
+      'rules.interest_phrases',
+      'rules.generic_notes',
+    ],
+  ],
+];
+const TEMPLATE_FIELDS = ['templates.thank_you', 'templates.reply', 'templates.later_note'];
+
+const get = (obj, path) => path.split('.').reduce((o, k) => o?.[k], obj);
+function set(obj, path, value) {
+  const keys = path.split('.');
+  const last = keys.pop();
+  keys.reduce((o, k) => (o[k] ??= {}), obj)[last] = value;
+}
+const idOf = (path) => `f-${path.replace(/\./g, '-')}`;
+const labelKey = (path) => `f_${path.replace(/\./g, '_')}`;
+
+function field(path, control, help) {
+  control.id = idOf(path);
+  control.dataset.path = path;
+  const error = el('p', { class: 'error', id: `${control.id}-error`, hidden: true });
+  control.setAttribute('aria-describedby', `${control.id}-error${help ? ` ${control.id}-help` : ''}`);
+  return el(
+    'div',
+    { class: 'field', 'data-field': path },
+    el('label', { for: control.id }, t(labelKey(path))),
+    control,
+    help ? el('p', { class: 'help', id: `${control.id}-help` }, help) : null,
+    error,
+  );
+}
+
+const numberInput = () => el('input', { type: 'number', step: 1, inputmode: 'numeric' });
+const listInput = () => el('textarea', { rows: 4, spellcheck: 'false' });
+
+function declineList(messages) {
+  const box = el('div', { class: 'declines', id: 'declines' });
+  const add = (text) => {
+    const i = box.children.length;
+    const area = el('textarea', { rows: 3, 'data-decline': '', 'aria-label': `${t('f_templates_decline')} ${i + 1}` });
+    area.value = text;
+    const remove = el('button', { type: 'button', class: 'link' }, t('removeDecline'));
+    const row = el('div', { class: 'decline', 'data-field': `templates.decline.${i}` }, area, remove, el('p', { class: 'error', hidden: true }));
+    remove.addEventListener('click', () => {
+      row.remove();
+      changed();
+    });
+    box.append(row);
+  };
+  messages.forEach(add);
+  const more = el('button', { type: 'button' }, t('addDecline'));
+  more.addEventListener('click', () => {
+    add('');
+    box.lastElementChild.querySelector('textarea').focus();
+  });
+  return el(
+    'div',
+    { class: 'field', 'data-field': 'templates.decline' },
+    el('p', { class: 'label' }, t('f_templates_decline')),
+    box,
+    more,
+    el('p', { class: 'error', hidden: true }),
+  );
+}
+
+function section(titleKey, ...children) {
+  return el('fieldset', {}, el('legend', {}, t(titleKey)), ...children);
+}
+
+function build(settings) {
+  const parts = [];
+  for (const [title, paths] of NUMBER_FIELDS) {
+    parts.push(section(title, el('div', { class: 'grid' }, ...paths.map((p) => field(p, numberInput())))));
+  }
+  const you = LIST_FIELDS[0];
+  parts.push(
+    section(
+      you[0],
+      field('my_name', el('input', { type: 'text', autocomplete: 'name' })),
+      field('premium', el('input', { type: 'checkbox' })),
+      ...you[1].map((p) => field(p, listInput(), t('listHelp'))),
+    ),
+  );
+  for (const [title, paths] of LIST_FIELDS.slice(1)) {
+    parts.push(section(title, ...paths.map((p) => field(p, listInput(), t('listHelp')))));
+  }
+  const weights = Object.keys(settings.rules.weights).map((k) => {
+    const input = numberInput();
+    input.id = idOf(`rules.weights.${k}`);
+    input.dataset.path = `rules.weights.${k}`;
+    return el(
+      'div',
+      { class: 'field', 'data-field': `rules.weights.${k}` },
+      el('label', { for: input.id }, t(`w_${k}`)),
+      input,
+      el('p', { class: 'error', hidden: true }),
+    );
+  });
+  parts.push(section('secPoints', el('div', { class: 'grid' }, ...weights)));
+  parts.push(
+    section(
+      'secMessages',
+      el('p', { class: 'help' }, t('placeholderHelp')),
+      ...TEMPLATE_FIELDS.slice(0, 1).map((p) => field(p, el('textarea', { rows: 3 }))),
+      declineList(settings.templates.decline),
+      ...TEMPLATE_FIELDS.slice(1).map((p) => field(p, el('textarea', { rows: 3 }))),
+    ),
+  );
+  const weekday = el('select', {}, ...t('weekdays').split(',').map((d, i) => el('option', { value: i }, d)));
+  parts.push(
+    section(
+      'secReminder',
+      field('reminder.enabled', el('input', { type: 'checkbox' })),
+      el('div', { class: 'grid' }, field('reminder.weekday', weekday), field('reminder.hour', numberInput())),
+    ),
+  );
+  form.replaceChildren(...parts);
+  fill(settings);
+}
+
+/** Puts a settings document into the form. */
+function fill(settings) {
+  for (const control of form.querySelectorAll('[data-path]')) {
+    const value = get(settings, control.dataset.path);
+    if (control.type === 'checkbox') control.checked = Boolean(value);
+    else if (Array.isArray(value)) control.value = value.join('\n');
+    else control.value = value ?? '';
+  }
+}
+
+/** Reads the form into a settings document (not yet validated). */
+function read() {
+  const settings = structuredClone(current);
+  for (const control of form.querySelectorAll('[data-path]')) {
+    const path = control.dataset.path;
+    const before = get(settings, path);
+    let value;
+    if (control.type === 'checkbox') value = control.checked;
+    else if (Array.isArray(before)) value = control.value.split('\n').map((s) => s.trim()).filter(Boolean);
+    else if (control.type === 'number' || control.tagName === 'SELECT') value = control.value === '' ? Number.NaN : Number(control.value);
+    else value = control.value;
+    set(settings, path, value);
+  }
+  settings.templates.decline = [...form.querySelectorAll('[data-decline]')].map((a) => a.value.trim()).filter(Boolean);
+  return settings;
+}
+
+// ------------------------------------------------------------------ validation and preview
+function showErrors(errors) {
+  for (const node of form.querySelectorAll('.error')) {
+    node.hidden = true;
+    node.textContent = '';
+  }
+  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  for (const e of errors) {
+    // The closest field that exists: "rules.sales_phrases.3" is shown at "rules.sales_phrases".
+    let path = e.field;
+    let box = null;
+    while (path && !(box = form.querySelector(`[data-field="${CSS.escape(path)}"]`))) path = path.split('.').slice(0, -1).join('.');
+    const target = box ?? form.firstElementChild;
+    const slot = target?.querySelector(':scope > .error');
+    if (slot) {
+      slot.hidden = false;
+      slot.textContent = `${slot.textContent ? `${slot.textContent} ` : ''}${e.message}`;
+    }
+    target?.querySelector('[data-path], textarea, input')?.setAttribute('aria-invalid', 'true');
+  }
+}
+
+/** Validates numbers the engine cannot even read (empty or not a number) before asking it. */
+function numberErrors(settings) {
+  return [...form.querySelectorAll('input[type=number][data-path]')]
+    .filter((c) => !Number.isFinite(get(settings, c.dataset.path)) || !Number.isInteger(get(settings, c.dataset.path)))
+    .map((c) => ({ field: c.dataset.path, message: 'must be a whole number' }));
+}
+
+async function validate(settings) {
+  const early = numberErrors(settings);
+  if (early.length) return { ok: false, errors: early };
+  const reply = await handle({ op: 'validate', settings });
+  if (reply.error) return { ok: false, errors: [{ field: '', message: reply.error }] };
+  return reply.outcome;
+}
+
+let pending = 0;
+async function changed() {
+  const ticket = ++pending;
+  const draft = read();
+  const outcome = await validate(draft);
+  if (ticket !== pending) return;
+  showErrors(outcome.ok ? [] : outcome.errors);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved ?? defaults);
+  saveButton.disabled = !outcome.ok || !dirty;
+  message.textContent = outcome.ok ? (dirty ? t('unsaved') : '') : t('invalid');
+  message.className = outcome.ok ? '' : 'problem';
+  await preview(outcome.ok ? outcome.settings : null);
+}
+
+const SAMPLES = [
+  { name: 'Ana Souza', headline: 'Staff Rust engineer at Ferrous Labs', mutual_count: 12, note: 'We worked together on the runtime team, would be great to stay in touch!', has_photo: true, days_waiting: 3 },
+  { name: 'Priya Raman', headline: 'Technical Recruiter at Hooli', mutual_count: 4, note: 'We are hiring a Principal Engineer. Open to a chat?', has_photo: true, days_waiting: 21 },
+  { name: 'Mark Webb', headline: 'Helping SaaS founders book 30+ meetings a month', mutual_count: 1, note: 'Do you have 15 minutes for a quick call this week?', has_photo: true, days_waiting: 2 },
+  { name: 'Grace Miller', headline: 'Army doctor | UN peacekeeping mission', mutual_count: 0, note: 'Hello dear, you seem kind. Text me on WhatsApp.', has_photo: false, days_waiting: 0 },
+  { name: 'Nadia Rahman', headline: 'Computer science student', mutual_count: 1, note: 'I loved your blog post on Rust, could I ask two questions?', has_photo: true, days_waiting: 90 },
+];
+const PREVIEW_FIELDS = [
+  ['name', 'previewName', 'text'],
+  ['headline', 'previewHeadline', 'text'],
+  ['mutual_count', 'previewMutual', 'number'],
+  ['note', 'previewNote', 'textarea'],
+  ['has_photo', 'previewPhoto', 'checkbox'],
+  ['days_waiting', 'previewDays', 'number'],
+];
+let lastValid = null;
+
+function buildPreview() {
+  const box = document.getElementById('preview-form');
+  const pick = el('select', { id: 'preview-sample' }, ...SAMPLES.map((s, i) => el('option', { value: i }, s.name)));
+  const inputs = PREVIEW_FIELDS.map(([key, label, type]) => {
+    const control = type === 'textarea' ? el('textarea', { rows: 3 }) : el('input', { type });
+    control.id = `preview-${key}`;
+    control.dataset.key = key;
+    control.addEventListener('input', () => preview(lastValid));
+    return el('div', { class: `field ${type}` }, el('label', { for: control.id }, t(label)), control);
+  });
+  const load = () => {
+    const sample = SAMPLES[Number(pick.value)];
+    for (const [key] of PREVIEW_FIELDS) {
+      const control = document.getElementById(`preview-${key}`);
+      if (control.type === 'checkbox') control.checked = sample[key];
+      else control.value = sample[key] ?? '';
+    }
+    preview(lastValid);
+  };
+  pick.addEventListener('change', load);
+  box.replaceChildren(el('div', { class: 'field' }, el('label', { for: pick.id }, t('previewSample')), pick), ...inputs);
+  load();
+}
+
+function previewInvitation() {
+  const value = (key) => document.getElementById(`preview-${key}`);
+  const name = value('name').value.trim();
+  const mutual = Number.parseInt(value('mutual_count').value, 10);
+  const days = Number.parseInt(value('days_waiting').value, 10);
+  return {
+    kind: 'person',
+    key: name.toLowerCase().replace(/\s+/g, '-') || 'sample',
+    name,
+    first_name: name.split(/\s+/)[0] ?? '',
+    headline: value('headline').value,
+    has_photo: value('has_photo').checked,
+    mutual_count: Number.isFinite(mutual) && mutual > 0 ? mutual : 0,
+    note: value('note').value.trim() || null,
+    days_waiting: Number.isFinite(days) && days >= 0 ? days : null,
+  };
+}
+
+async function preview(settings) {
+  const out = document.getElementById('preview-out');
+  if (!document.getElementById('preview-name')) return;
+  if (!settings) {
+    out.replaceChildren(el('p', { class: 'muted' }, t('previewInvalid')));
+    return;
+  }
+  lastValid = settings;
+  const reply = await handle({ op: 'score', settings, invitation: previewInvitation() });
+  if (reply.error) {
+    out.replaceChildren(el('p', { class: 'problem' }, reply.error));
+    return;
+  }
+  const { verdict, suggestions } = reply.scored;
+  const word = { accept: 'bucketAccept', review: 'bucketReview', ignore: 'bucketIgnore' }[verdict.bucket];
+  out.replaceChildren(
+    el('p', { class: `chip big ${verdict.bucket}`, id: 'preview-verdict', 'data-bucket': verdict.bucket, 'data-score': verdict.score }, `${t(word)} ${verdict.score}`),
+    el('h3', {}, t('previewReasons')),
+    el('p', { class: 'muted' }, t('previewStarts', verdict.base)),
+    el(
+      'ul',
+      { class: 'reasons', id: 'preview-reasons' },
+      ...verdict.reasons.map((r) => el('li', {}, el('span', { class: r.points < 0 ? 'pts neg' : 'pts pos' }, `${r.points > 0 ? '+' : ''}${r.points}`), ` ${r.label}`)),
+    ),
+    el('h3', {}, t('previewMessages')),
+    el(
+      'dl',
+      { class: 'messages' },
+      ...suggestions.filter((s) => s.message).flatMap((s) => [el('dt', {}, s.label), el('dd', {}, s.message)]),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ save, import, export, reset
+async function commit(settings, doneKey) {
+  try {
+    await saveSettings(settings);
+  } catch (e) {
+    const quota = /quota|QUOTA_BYTES|too large|MAX_ITEMS/i.test(String(e?.message));
+    message.textContent = quota ? t('quotaFailed') : String(e?.message ?? e);
+    message.className = 'problem';
+    return false;
+  }
+  saved = settings;
+  current = structuredClone(settings);
+  message.textContent = t(doneKey);
+  message.className = 'ok';
+  saveButton.disabled = true;
+  return true;
+}
+
+saveButton.addEventListener('click', async () => {
+  const outcome = await validate(read());
+  if (!outcome.ok) {
+    showErrors(outcome.errors);
+    message.textContent = t('invalid');
+    message.className = 'problem';
+    return;
+  }
+  await commit(outcome.settings, 'saved');
+});
+
+document.getElementById('export').addEventListener('click', () => {
+  const blob = new Blob([`${JSON.stringify(saved ?? defaults, null, 2)}\n`], { type: 'application/json' });
+  const link = el('a', { href: URL.createObjectURL(blob), download: 'invite-triage-settings.json' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});
+
+const importFile = document.getElementById('import-file');
+document.getElementById('import').addEventListener('click', () => importFile.click());
+importFile.addEventListener('change', async () => {
+  const file = importFile.files?.[0];
+  importFile.value = '';
+  if (!file) return;
+  let parsed;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch {
+    parsed = undefined;
+  }
+  const outcome = parsed && typeof parsed === 'object' ? await validate(parsed) : { ok: false, errors: [{ field: '', message: t('importNotJson') }] };
+  if (!outcome.ok) {
+    const why = outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
+    message.textContent = t('importFailed', why);
+    message.className = 'problem';
+    return;
+  }
+  if (await commit(outcome.settings, 'importDone')) build(outcome.settings);
+  await preview(outcome.settings);
+});
+
+document.getElementById('reset').addEventListener('click', async () => {
+  if (!window.confirm(t('resetConfirm'))) return;
+  if (await commit(structuredClone(defaults), 'resetDone')) build(defaults);
+  await preview(defaults);
+});
+
+form.addEventListener('input', changed);
+form.addEventListener('submit', (e) => e.preventDefault());
+
+// ------------------------------------------------------------------ start
+async function start() {
+  localize();
+  defaults = (await handle({ op: 'defaults' })).settings;
   try {
     saved = await loadSettings();
   } catch (e) {
-    view.append(Object.assign(document.createElement('p'), { className: 'problem', textContent: e.message }));
+    message.textContent = t('loadFailed', e.message);
+    message.className = 'problem';
   }
-  const settings = saved ?? defaults.settings;
-  const pre = document.createElement('pre');
-  pre.textContent = JSON.stringify(settings, null, 2);
-  view.append(pre);
+  let settings = defaults;
+  if (saved) {
+    const outcome = await validate(saved);
+    if (outcome.ok) settings = outcome.settings;
+    else {
+      message.textContent = t('loadFailed', outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+      message.className = 'problem';
+    }
+  }
+  current = structuredClone(settings);
+  build(settings);
+  buildPreview();
+  saveButton.disabled = true;
+  await preview(settings);
 }
 
-render();
+start();

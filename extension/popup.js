@@ -1,47 +1,129 @@
-// Toolbar popup: what is waiting, from the last reading of the invitations page.
+// Toolbar popup: the queue at a glance. The summary (counts, best opportunities, stale
+// invitations, notes, the week against the budget) is computed by the engine; this file only
+// reads storage and wires the buttons.
 import { handle } from './engine.js';
+import { el, localize, t } from './i18n.js';
+import { loadMemory, loadSettings } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const view = document.getElementById('view');
 const INVITATIONS = 'https://www.linkedin.com/mynetwork/invitation-manager/';
+const BUCKET_WORD = { accept: 'bucketAccept', review: 'bucketReview', ignore: 'bucketIgnore' };
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
+/** The active tab, when it shows the received-invitations page. */
+async function invitationsTab() {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  const url = tab?.url ?? '';
+  return url.startsWith(INVITATIONS) && !url.startsWith(`${INVITATIONS}sent`) ? tab : null;
+}
+
+function openInvitationsButton() {
+  const open = el('button', { type: 'button', class: 'primary', id: 'open-invitations' }, t('openInvitations'));
+  open.addEventListener('click', async () => {
+    await api.tabs.create({ url: INVITATIONS });
+    window.close();
+  });
+  return open;
+}
+
+function entryList(title, entries, tab, kind) {
+  if (!entries.length) return null;
+  return el(
+    'section',
+    { class: `list ${kind}`, 'aria-label': title },
+    el('h2', {}, title),
+    el(
+      'ul',
+      {},
+      ...entries.map((e) => {
+        const button = el(
+          'button',
+          { type: 'button', class: 'entry', 'data-id': e.id, title: t('revealHint') },
+          el('span', { class: `chip ${e.bucket}` }, `${t(BUCKET_WORD[e.bucket])} ${e.score}`),
+          el('span', { class: 'who' }, e.name || e.id),
+          el('span', { class: 'detail' }, e.detail),
+        );
+        button.addEventListener('click', () => reveal(e.id, tab));
+        return el('li', {}, button);
+      }),
+    ),
+  );
+}
+
+/** Scrolls the page to the card, or opens the invitations page when the popup is elsewhere. */
+async function reveal(id, tab) {
+  if (!tab) {
+    await api.tabs.create({ url: INVITATIONS });
+  } else {
+    await api.tabs.sendMessage(tab.id, { type: 'reveal', id }).catch(() => {});
+  }
+  window.close();
 }
 
 async function render() {
-  const engine = await handle({ op: 'ping' });
-  const { queue } = await api.storage.local.get('queue');
-  const cards = Object.values(queue?.cards ?? {});
+  const [engine, stored, memory, settings, tab] = await Promise.all([
+    handle({ op: 'ping' }),
+    api.storage.local.get(['queue', 'history']),
+    loadMemory(),
+    loadSettings().catch(() => null),
+    invitationsTab(),
+  ]);
   view.replaceChildren();
   if (engine.error) {
-    view.append(el('p', { class: 'problem' }, `The triage engine could not start: ${engine.error}`));
+    view.append(el('p', { class: 'problem' }, t('engineFailed', engine.error)), openInvitationsButton());
     return;
   }
-  if (!cards.length) {
-    view.append(
-      el('p', {}, 'Open LinkedIn’s “Manage invitations” page: every invitation gets a badge (Accept, Review or Ignore) with its reasons.'),
-      el('p', { class: 'muted' }, 'Scoring happens on this computer. Nothing is sent anywhere.'),
-    );
-  } else {
-    const count = (bucket) => cards.filter((c) => c.bucket === bucket).length;
-    view.append(
-      el(
-        'ul',
-        { class: 'counts' },
-        ...['accept', 'review', 'ignore'].map((b) =>
-          el('li', { class: `count ${b}`, 'data-bucket': b }, el('strong', {}, String(count(b))), ` ${b[0].toUpperCase()}${b.slice(1)}`),
-        ),
-      ),
-    );
+  const queue = stored.queue;
+  if (queue?.status === 'blocked') view.append(el('p', { class: 'problem' }, t('statusBlocked', queue.reason ?? '')));
+  if (queue?.status === 'unrecognized') view.append(el('p', { class: 'problem' }, t('statusUnrecognized')));
+  if (!queue || !Object.keys(queue.cards ?? {}).length) {
+    if (!queue) {
+      view.append(el('h2', {}, t('firstRunTitle')), el('p', {}, t('firstRunBody')), el('p', { class: 'muted' }, t('firstRunPrivacy')));
+    }
+    if (!tab) view.append(openInvitationsButton());
+    return;
   }
-  const open = el('button', { type: 'button', class: 'primary' }, 'Open invitations');
-  open.addEventListener('click', () => api.tabs.create({ url: INVITATIONS }));
-  view.append(open);
+  const reply = await handle({
+    op: 'summarize',
+    queue,
+    memory,
+    history: stored.history ?? [],
+    settings,
+    now: Date.now(),
+  });
+  if (reply.error) {
+    view.append(el('p', { class: 'problem' }, t('engineFailed', reply.error)));
+    return;
+  }
+  const s = reply.summary;
+  view.append(
+    el(
+      'ul',
+      { class: 'counts', 'aria-label': t('countsLabel') },
+      ...['accept', 'review', 'ignore'].map((b) =>
+        el('li', { class: `count ${b}`, 'data-bucket': b }, el('strong', {}, String(s[b])), ` ${t(BUCKET_WORD[b])}`),
+      ),
+    ),
+  );
+  const week = s.week.budget
+    ? t('weekBudget', s.week.accepted, s.week.budget)
+    : t('weekNoBudget', s.week.accepted);
+  const progress = s.week.budget
+    ? el('progress', { max: s.week.budget, value: Math.min(s.week.accepted, s.week.budget), 'aria-label': week })
+    : null;
+  view.append(el('p', { class: 'week' }, week, progress));
+  if (!s.accept && !s.review && !s.ignore) view.append(el('p', {}, t('emptyQueue')));
+  for (const section of [
+    entryList(t('topTitle'), s.top, tab, 'top'),
+    entryList(t('staleTitle'), s.stale.slice(0, 5), tab, 'stale'),
+    entryList(t('notesTitle'), s.notes.slice(0, 5), tab, 'notes'),
+  ]) {
+    if (section) view.append(section);
+  }
+  if (s.decided) view.append(el('p', { class: 'muted' }, t('decidedCount', s.decided)));
+  if (!tab) view.append(el('p', { class: 'muted' }, t('lastSeen')), openInvitationsButton());
 }
 
+localize();
 document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
 render();

@@ -9,3 +9,4 @@ pub mod plan;
 pub mod respond;
 pub mod score;
 pub mod settings;
+pub mod summary;

@@ -23,6 +23,32 @@ pub struct Settings {
     pub rules: Rules,
     /// Message templates.
     pub templates: Templates,
+    /// Invitations to accept per week at most (0: no budget); the popup shows progress.
+    pub weekly_budget: u32,
+    /// The weekly review reminder.
+    pub reminder: Reminder,
+}
+
+/// An opt-in weekly notification to review the queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Reminder {
+    /// Whether the reminder is on.
+    pub enabled: bool,
+    /// Day of the week: 0 Sunday … 6 Saturday.
+    pub weekday: u8,
+    /// Hour of the day, 0–23, local time.
+    pub hour: u8,
+}
+
+impl Default for Reminder {
+    fn default() -> Self {
+        Reminder {
+            enabled: false,
+            weekday: 5,
+            hour: 9,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -33,6 +59,8 @@ impl Default for Settings {
             premium: false,
             rules: Rules::default(),
             templates: Templates::default(),
+            weekly_budget: 30,
+            reminder: Reminder::default(),
         }
     }
 }
@@ -487,6 +515,18 @@ impl Settings {
             }
         }
         self.validate_templates(&mut errors);
+        if self.weekly_budget > 1000 {
+            errors.push(FieldError::new("weekly_budget", "must be at most 1000"));
+        }
+        if self.reminder.weekday > 6 {
+            errors.push(FieldError::new(
+                "reminder.weekday",
+                "must be 0 (Sunday) to 6 (Saturday)",
+            ));
+        }
+        if self.reminder.hour > 23 {
+            errors.push(FieldError::new("reminder.hour", "must be 0 to 23"));
+        }
         if self.my_name.chars().count() > 100 {
             errors.push(FieldError::new("my_name", "is longer than 100 characters"));
         }

@@ -101,6 +101,26 @@ impl Engine {
     }
 }
 
+/// The popup's summary of the queue: `queue` and `history` as kept in storage.local, `memory`
+/// the user's notes and decisions, `now` in milliseconds since the epoch.
+#[wasm_bindgen]
+pub fn summarize(
+    queue: JsValue,
+    memory: JsValue,
+    history: JsValue,
+    settings: JsValue,
+    now: f64,
+) -> Result<JsValue, JsValue> {
+    use crate::core::summary::{self, Done, Queue};
+    let queue: Queue = serde_wasm_bindgen::from_value(queue).unwrap_or_default();
+    let memory: Memory = serde_wasm_bindgen::from_value(memory).unwrap_or_default();
+    let history: Vec<Done> = serde_wasm_bindgen::from_value(history).unwrap_or_default();
+    let settings = settings_from(settings)?;
+    Ok(to_js(&summary::summarize(
+        &queue, &memory, &history, &settings, now,
+    )))
+}
+
 /// The default settings document.
 #[wasm_bindgen(js_name = defaultSettings)]
 pub fn default_settings() -> JsValue {
