@@ -98,6 +98,12 @@ const handlers = {
     return { ok: true };
   },
   engine: (message) => engine(message.request),
+  /** When the weekly reminder fires next (for the options page), or null when it is off. */
+  async reminder() {
+    await scheduleReminder();
+    const alarm = await api.alarms.get(REMINDER);
+    return { next: alarm?.scheduledTime ?? null };
+  },
   /** The page could not be triaged (engine blocked): keep the reason for the popup. */
   async status(message) {
     const { queue = { cards: {} } } = await api.storage.local.get('queue');
@@ -116,3 +122,54 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(sendResponse);
   return true;
 });
+
+// ------------------------------------------------------------------ weekly review reminder
+const REMINDER = 'weekly-review';
+const WEEK_MINUTES = 7 * 24 * 60;
+const INVITATIONS = 'https://www.linkedin.com/mynetwork/invitation-manager/';
+
+/** The next time (ms) it is `weekday` (0 Sunday) at `hour`:00 local time, after `now`. */
+export function nextReminder(now, weekday, hour) {
+  const at = new Date(now);
+  at.setHours(hour, 0, 0, 0);
+  at.setDate(at.getDate() + ((weekday - at.getDay() + 7) % 7));
+  if (at.getTime() <= now) at.setDate(at.getDate() + 7);
+  return at.getTime();
+}
+
+/** Creates or clears the reminder alarm from the saved settings (alarms outlive the worker). */
+async function scheduleReminder() {
+  const settings = await settingsOrDefault();
+  const reminder = settings?.reminder;
+  if (!reminder?.enabled) {
+    await api.alarms.clear(REMINDER);
+    return;
+  }
+  const when = nextReminder(Date.now(), reminder.weekday ?? 5, reminder.hour ?? 9);
+  const existing = await api.alarms.get(REMINDER);
+  if (existing && Math.abs(existing.scheduledTime - when) < 60_000) return;
+  await api.alarms.create(REMINDER, { when, periodInMinutes: WEEK_MINUTES });
+}
+
+api.alarms.onAlarm.addListener(async (alarm) => {
+  if (alarm.name !== REMINDER) return;
+  const { queue } = await api.storage.local.get('queue');
+  const { decisions } = await loadMemory();
+  const waiting = queue ? Object.entries(queue.cards).filter(([id, c]) => c.bucket !== 'ignore' && !decisions[id]).length : null;
+  await api.notifications.create(REMINDER, {
+    type: 'basic',
+    iconUrl: api.runtime.getURL('icons/icon-128.png'),
+    title: api.i18n.getMessage('reminderTitle'),
+    message: waiting === null ? api.i18n.getMessage('reminderBodyNone') : api.i18n.getMessage('reminderBody', [String(waiting)]),
+  });
+});
+
+api.notifications.onClicked.addListener((id) => {
+  if (id === REMINDER) api.tabs.create({ url: INVITATIONS });
+});
+
+api.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'sync') scheduleReminder();
+});
+api.runtime.onStartup?.addListener(scheduleReminder);
+api.runtime.onInstalled?.addListener(scheduleReminder);

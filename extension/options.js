@@ -202,8 +202,8 @@ function numberErrors(settings) {
     .map((c) => ({ field: c.dataset.path, message: 'must be a whole number' }));
 }
 
-async function validate(settings) {
-  const early = numberErrors(settings);
+async function validate(settings, { fromForm = false } = {}) {
+  const early = fromForm ? numberErrors(settings) : [];
   if (early.length) return { ok: false, errors: early };
   const reply = await handle({ op: 'validate', settings });
   if (reply.error) return { ok: false, errors: [{ field: '', message: reply.error }] };
@@ -214,7 +214,7 @@ let pending = 0;
 async function changed() {
   const ticket = ++pending;
   const draft = read();
-  const outcome = await validate(draft);
+  const outcome = await validate(draft, { fromForm: true });
   if (ticket !== pending) return;
   showErrors(outcome.ok ? [] : outcome.errors);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved ?? defaults);
@@ -335,7 +335,7 @@ async function commit(settings, doneKey) {
 }
 
 saveButton.addEventListener('click', async () => {
-  const outcome = await validate(read());
+  const outcome = await validate(read(), { fromForm: true });
   if (!outcome.ok) {
     showErrors(outcome.errors);
     message.textContent = t('invalid');

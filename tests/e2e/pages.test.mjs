@@ -1,0 +1,175 @@
+// The popup, the options page and the background worker, in real Chromium with the extension
+// loaded and a fixture invitations page open.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, openInvitations, readTriage, waitForStatus } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+const extensionPage = async (file) => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
+  return page;
+};
+const savedSettings = (page) =>
+  page.evaluate(async () => (await import('./storage.js')).loadSettings());
+const saveSettings = (page, settings) =>
+  page.evaluate(async (s) => (await import('./storage.js')).saveSettings(s), settings);
+const worker = () => browser.context.serviceWorkers()[0];
+
+test('the popup shows the counts and the best invitations of the page', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const rows = await readTriage(page);
+  const popup = await extensionPage('popup.html');
+  await popup.locator('.counts').waitFor();
+  for (const bucket of ['accept', 'review', 'ignore']) {
+    const shown = Number(await popup.locator(`.count.${bucket} strong`).textContent());
+    assert.equal(shown, rows.filter((r) => r.bucket === bucket).length, `${bucket} count`);
+  }
+  const expected = rows
+    .filter((r) => r.bucket !== 'ignore')
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, 5)
+    .map((r) => r.id);
+  const listed = await popup.locator('.list.top .entry').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.deepEqual(listed, expected);
+  assert.match(await popup.locator('.week').textContent(), /This week: 0 of 30 accepts/);
+  await popup.close();
+  await page.close();
+});
+
+test('the toolbar count follows the page and the user’s decisions', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const waitingOnPage = async () => {
+    const { memory } = await worker().evaluate(() => chrome.storage.local.get('memory'));
+    const decided = memory?.decisions ?? {};
+    const { queue } = await worker().evaluate(() => chrome.storage.local.get('queue'));
+    return Object.entries(queue.cards).filter(([id, c]) => c.bucket !== 'ignore' && !decided[id]).length;
+  };
+  const badge = () => worker().evaluate(() => chrome.action.getBadgeText({}));
+  const before = await badge();
+  assert.equal(before, String(await waitingOnPage()));
+  const card = page.locator('[data-triage-bucket="accept"], [data-triage-bucket="review"]').first();
+  await card.locator('[data-triage-action="accept"]').click();
+  await page.waitForFunction(() => (window.__fixtureClicks ?? []).length === 1);
+  await assert.doesNotReject(async () => {
+    for (let i = 0; i < 50 && (await badge()) === before; i++) await page.waitForTimeout(50);
+  });
+  assert.equal(Number(await badge()), Number(before) - 1);
+  await page.close();
+});
+
+test('editing a rule changes the preview, and saving re-scores the open page', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const accepted = (await readTriage(page)).filter((r) => r.bucket === 'accept');
+  assert.ok(accepted.length > 0);
+  const options = await extensionPage('options.html');
+  const verdict = options.locator('#preview-verdict');
+  await verdict.waitFor();
+  assert.equal(await verdict.getAttribute('data-bucket'), 'accept');
+  const threshold = options.locator('#f-rules-accept_at');
+  await threshold.fill('101');
+  await options.locator('#message.problem').waitFor();
+  assert.match(await options.locator('[data-field="rules.accept_at"] .error').textContent(), /between 0 and 100/);
+  assert.ok(await options.locator('#save').isDisabled(), 'invalid input cannot be saved');
+  await threshold.fill('99');
+  await options.locator('#f-rules-base').fill('0');
+  await options.waitForFunction(() => document.querySelector('#preview-verdict')?.dataset.bucket === 'review');
+  await options.locator('#save').click();
+  await options.locator('#message.ok').waitFor();
+  const saved = await savedSettings(options);
+  assert.deepEqual([saved.rules.accept_at, saved.rules.base], [99, 0]);
+  await page.waitForFunction(() => !document.querySelector('[data-triage-bucket="accept"]'));
+  assert.equal((await readTriage(page)).filter((r) => r.bucket === 'accept').length, 0);
+  await saveSettings(options, null);
+  await options.close();
+  await page.close();
+});
+
+test('an invalid import is refused with the field named, and nothing is saved', async () => {
+  const options = await extensionPage('options.html');
+  await options.locator('#preview-verdict').waitFor();
+  const before = await savedSettings(options);
+  await options.locator('#import-file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ version: 1, rules: { review_at: 90, accept_at: 80 } })),
+  });
+  await options.locator('#message.problem').waitFor();
+  assert.match(await options.locator('#message').textContent(), /rules\.review_at/);
+  assert.deepEqual(await savedSettings(options), before);
+  await options.locator('#import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await options.waitForFunction(() => /not a JSON settings file/.test(document.querySelector('#message').textContent));
+  assert.deepEqual(await savedSettings(options), before);
+  await options.close();
+});
+
+test('export then import round-trips the settings', async () => {
+  const options = await extensionPage('options.html');
+  await options.locator('#preview-verdict').waitFor();
+  await options.locator('#f-my_name').fill('Sam Rivera');
+  await options.locator('#f-rules-field_keywords').fill('rust\nwasm*');
+  await options.locator('#save').click();
+  await options.locator('#message.ok').waitFor();
+  const exported = await savedSettings(options);
+  const [download] = await Promise.all([options.waitForEvent('download'), options.locator('#export').click()]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(file, exported);
+  options.once('dialog', (d) => d.accept());
+  await options.locator('#reset').click();
+  await options.waitForFunction(() => document.querySelector('#f-my_name').value === '');
+  assert.equal((await savedSettings(options)).my_name, '');
+  await options.locator('#import-file').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await options.waitForFunction(() => document.querySelector('#f-my_name').value === 'Sam Rivera');
+  assert.deepEqual(await savedSettings(options), exported);
+  await saveSettings(options, null);
+  await options.close();
+});
+
+test('the weekly reminder is scheduled on the chosen day', async () => {
+  const options = await extensionPage('options.html');
+  await saveSettings(options, { version: 1, reminder: { enabled: true, weekday: 2, hour: 8 } });
+  const { next } = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'reminder' }));
+  assert.ok(next > Date.now(), 'in the future');
+  const at = new Date(next);
+  assert.equal(at.getDay(), 2);
+  assert.equal(at.getHours(), 8);
+  await saveSettings(options, null);
+  assert.equal((await options.evaluate(() => chrome.runtime.sendMessage({ type: 'reminder' }))).next, null);
+  await options.close();
+});
+
+test('the worker keeps working after Chromium stops it', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.reload();
+  assert.equal(await waitForStatus(page, 'ready'), 'ready');
+  assert.ok((await readTriage(page)).length >= 6);
+  await page.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  for (const file of ['popup.html', 'options.html']) {
+    test(`${file} has no serious accessibility issue (${scheme})`, async () => {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
+      await page.locator(file === 'popup.html' ? '#view > *' : '#preview-verdict').first().waitFor();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+      assert.deepEqual(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        [],
+      );
+      await page.close();
+    });
+  }
+}
