@@ -46,9 +46,11 @@ const { mkdir } = require('node:fs/promises');
     await popup.screenshot({ path: path.join(out, 'popup.png') });
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.locator('#view > *').first().waitFor();
-    await options.screenshot({ path: path.join(out, 'options.png'), fullPage: true });
-    console.log(`\nscreenshots: ${path.relative(process.cwd(), out)}/{page,page-top,card,popup,options}.png`);
+    await options.locator('#preview-verdict').waitFor();
+    await options.screenshot({ path: path.join(out, 'options.png') });
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await options.screenshot({ path: path.join(out, 'options-dark.png') });
+    console.log(`\nscreenshots: ${path.relative(process.cwd(), out)}/{page,page-top,card,popup,options,options-dark}.png`);
   } finally {
     await browser.close();
   }
