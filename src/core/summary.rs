@@ -115,7 +115,7 @@ pub fn summarize(
     now_ms: f64,
 ) -> Summary {
     let mut ids: Vec<&String> = queue.cards.keys().collect();
-    ids.sort();
+    ids.sort_unstable();
     let undecided: Vec<(&String, &Seen)> = ids
         .iter()
         .map(|id| (*id, &queue.cards[*id]))
@@ -132,7 +132,7 @@ pub fn summarize(
         .iter()
         .filter(|(_, s)| s.bucket != Bucket::Ignore)
         .collect();
-    best.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(b.0)));
+    best.sort_unstable_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(b.0)));
     let top = best
         .iter()
         .take(TOP)
@@ -144,7 +144,7 @@ pub fn summarize(
         .iter()
         .filter(|(_, s)| s.days.is_some_and(|d| d >= stale_days))
         .collect();
-    stale.sort_by(|a, b| b.1.days.cmp(&a.1.days).then(a.0.cmp(b.0)));
+    stale.sort_unstable_by(|a, b| b.1.days.cmp(&a.1.days).then(a.0.cmp(b.0)));
     let stale = stale
         .iter()
         .map(|(id, s)| entry(id, s, format!("Waiting {} days", s.days.unwrap_or(0))))
@@ -158,12 +158,14 @@ pub fn summarize(
         })
         .collect();
 
-    let accepted = history
+    let mut accepted_ids: Vec<&str> = history
         .iter()
         .filter(|d| now_ms - d.at < WEEK_MS && d.action.starts_with("accept"))
         .map(|d| d.id.as_str())
-        .collect::<std::collections::HashSet<_>>()
-        .len() as u32;
+        .collect();
+    accepted_ids.sort_unstable();
+    accepted_ids.dedup();
+    let accepted = accepted_ids.len() as u32;
 
     Summary {
         accept: count(Bucket::Accept),
