@@ -8,6 +8,8 @@
   globalThis.__inviteTriageLoaded = true;
 
   const api = globalThis.browser ?? globalThis.chrome;
+  /** A user-facing string from _locales (chrome.i18n), with `$1`… filled from `subs`. */
+  const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
   const root = document.documentElement;
   const UI_ATTR = 'data-triage-ui';
   const INDEX_ATTR = 'data-ti';
@@ -162,7 +164,7 @@
     root.dataset.triageCount = String(plan.count);
     if (plan.status === 'unrecognized') {
       console.warn(
-        `Invite Triage: this page shows ${plan.unreadable} invitation(s) in a layout the extension cannot read yet.`,
+        t('csUnreadable', plan.unreadable),
       );
     }
     const theme = pageTheme();
@@ -255,8 +257,8 @@
     const reasons = el(
       'div',
       { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true },
-      el('p', { class: 'reasons-title' }, `Why ${card.badge}: `, el('span', { class: 'who' }, card.name || 'this invitation')),
-      el('p', { class: 'base' }, `Every invitation starts at ${card.base}; each reason adds or takes points.`),
+      el('p', { class: 'reasons-title' }, t('csWhy', card.badge), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
+      el('p', { class: 'base' }, t('csBase', card.base)),
       el(
         'ul',
         {},
@@ -266,10 +268,10 @@
       ),
     );
     const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    const note = el('p', { class: 'note', hidden: !card.note }, card.note ? `Your note: ${card.note}` : '');
+    const note = el('p', { class: 'note', hidden: !card.note }, card.note ? t('csYourNote', card.note) : '');
     const actions = el(
       'div',
-      { class: 'actions', part: 'actions', role: 'group', 'aria-label': 'Suggested responses', 'data-triage-actions': '' },
+      { class: 'actions', part: 'actions', role: 'group', 'aria-label': t('csSuggested'), 'data-triage-actions': '' },
       ...card.actions.map((a) =>
         el(
           'button',
@@ -278,7 +280,7 @@
             class: a.primary ? 'action primary' : 'action',
             'data-triage-action': a.action,
             'aria-disabled': a.missing_control ? 'true' : false,
-            title: a.missing_control ? 'LinkedIn’s button for this is missing on this card' : false,
+            title: a.missing_control ? t('csMissingTitle') : false,
           },
           a.label,
         ),
@@ -319,14 +321,14 @@
 
   // ------------------------------------------------------------------ act (only on the user's click)
   const SAID = {
-    accept: 'Accepted.',
-    'accept-thank': 'Accepted. A thank-you message is on your clipboard: paste it into a message to them.',
-    decline: 'Ignored: LinkedIn does not tell the sender. A polite decline is on your clipboard if you want to send one.',
-    reply: 'LinkedIn’s reply is open; your message is on your clipboard.',
-    replyNoControl: 'This card has no reply button; your message is on your clipboard.',
-    later: 'Kept for your weekly review.',
-    missing: 'LinkedIn’s button for this is missing on this card, so nothing was clicked.',
-    clipboardFailed: 'The message could not be copied (the browser refused the clipboard).',
+    accept: t('csAccepted'),
+    'accept-thank': t('csAcceptedThank'),
+    decline: t('csDeclined'),
+    reply: t('csReply'),
+    replyNoControl: t('csReplyNoControl'),
+    later: t('csLater'),
+    missing: t('csMissing'),
+    clipboardFailed: t('csClipboardFailed'),
   };
 
   async function act(action, card, state, ui) {
@@ -362,22 +364,22 @@
   function editNote(card, ui) {
     const existing = ui.shadow.querySelector('form.note-editor');
     if (existing) return existing.querySelector('textarea').focus();
-    const textarea = el('textarea', { 'aria-label': `Your note on ${card.name}`, rows: 2, maxlength: 500 });
+    const textarea = el('textarea', { 'aria-label': t('csNoteOn', card.name), rows: 2, maxlength: 500 });
     textarea.value = card.note ?? '';
     const form = el(
       'form',
       { class: 'note-editor' },
       textarea,
-      el('button', { type: 'submit', class: 'action primary' }, 'Save note'),
-      el('button', { type: 'button', class: 'action', 'data-cancel': '' }, 'Cancel'),
+      el('button', { type: 'submit', class: 'action primary' }, t('csSaveNote')),
+      el('button', { type: 'button', class: 'action', 'data-cancel': '' }, t('csCancel')),
     );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const note = textarea.value.trim();
       send({ type: 'action', id: card.id, action: 'note', note }).catch(() => {});
-      ui.note.textContent = note ? `Your note: ${note}` : '';
+      ui.note.textContent = note ? t('csYourNote', note) : '';
       ui.note.hidden = !note;
-      ui.status.textContent = note ? 'Note saved on this browser.' : 'Note removed.';
+      ui.status.textContent = note ? t('csNoteSaved') : t('csNoteRemoved');
       form.remove();
     });
     form.querySelector('[data-cancel]').addEventListener('click', () => form.remove());
