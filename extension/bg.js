@@ -79,14 +79,27 @@ async function rememberQueue(plan, tabId) {
   await updateBadge(queue, tabId);
 }
 
+/**
+ * Accept + Review invitations not acted on yet, as the engine's summary counts them (the same
+ * number the popup shows), or null when the queue is unknown.
+ */
+async function waitingCount(queue) {
+  if (!queue) return null;
+  const [memory, settings, { history = [] }] = await Promise.all([
+    loadMemory(),
+    settingsOrDefault(),
+    api.storage.local.get('history'),
+  ]);
+  const reply = await engine({ op: 'summarize', queue, memory, history, settings, now: Date.now() });
+  return reply.summary ? reply.summary.accept + reply.summary.review : null;
+}
+
 async function updateBadge(queue, tabId) {
-  const { decisions } = await loadMemory();
-  const waiting = Object.entries(queue.cards).filter(
-    ([id, c]) => c.bucket !== 'ignore' && !decisions[id],
-  ).length;
+  const waiting = await waitingCount(queue);
+  const text = waiting ? String(waiting) : '';
   await api.action.setBadgeBackgroundColor({ color: '#0a66c2' });
-  await api.action.setBadgeText({ text: waiting ? String(waiting) : '' });
-  if (tabId !== undefined) await api.action.setBadgeText({ tabId, text: waiting ? String(waiting) : '' });
+  await api.action.setBadgeText({ text });
+  if (tabId !== undefined) await api.action.setBadgeText({ tabId, text });
 }
 
 const handlers = {
@@ -154,8 +167,7 @@ async function scheduleReminder() {
 api.alarms.onAlarm.addListener(async (alarm) => {
   if (alarm.name !== REMINDER) return;
   const { queue } = await api.storage.local.get('queue');
-  const { decisions } = await loadMemory();
-  const waiting = queue ? Object.entries(queue.cards).filter(([id, c]) => c.bucket !== 'ignore' && !decisions[id]).length : null;
+  const waiting = await waitingCount(queue);
   await api.notifications.create(REMINDER, {
     type: 'basic',
     iconUrl: api.runtime.getURL('icons/icon-128.png'),

@@ -46,12 +46,11 @@ test('the popup shows the counts and the best invitations of the page', async ()
 
 test('the toolbar count follows the page and the user’s decisions', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
-  const waitingOnPage = async () => {
-    const { memory } = await worker().evaluate(() => chrome.storage.local.get('memory'));
-    const decided = memory?.decisions ?? {};
-    const { queue } = await worker().evaluate(() => chrome.storage.local.get('queue'));
-    return Object.entries(queue.cards).filter(([id, c]) => c.bucket !== 'ignore' && !decided[id]).length;
-  };
+  // Undecided Accept + Review invitations on the page: what the badge must count.
+  const waitingOnPage = () =>
+    page.evaluate(
+      () => document.querySelectorAll('[data-triage-bucket="accept"], [data-triage-bucket="review"]').length,
+    );
   const badge = () => worker().evaluate(() => chrome.action.getBadgeText({}));
   const before = await badge();
   assert.equal(before, String(await waitingOnPage()));
