@@ -63,11 +63,7 @@ async function rememberQueue(plan, tabId) {
       name: card.name,
       bucket: card.bucket,
       score: card.score,
-      reasons: card.reasons
-        .slice()
-        .sort((a, b) => Math.abs(parseInt(b.points, 10)) - Math.abs(parseInt(a.points, 10)))
-        .slice(0, 2)
-        .map((r) => r.label),
+      reasons: card.reasons.slice(0, 2).map((r) => r.label), // the engine lists the strongest first
       days: card.days_waiting ?? null,
       seen: Date.now(),
     };

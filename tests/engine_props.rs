@@ -123,6 +123,8 @@ proptest! {
         let sum: i64 = i64::from(v.base) + v.reasons.iter().map(|r| i64::from(r.points)).sum::<i64>();
         prop_assert_eq!(i64::from(v.score), sum.clamp(0, 100));
         prop_assert_eq!(scorer.score(&inv), v.clone(), "deterministic");
+        let strengths: Vec<u32> = v.reasons.iter().map(|r| r.points.unsigned_abs()).collect();
+        prop_assert!(strengths.windows(2).all(|w| w[0] >= w[1]), "strongest first: {:?}", strengths);
         for s in respond::suggestions(&inv, &v, &settings) {
             if let Some(m) = s.message {
                 prop_assert!(m.chars().count() <= settings.note_limit());

@@ -156,10 +156,7 @@ fn sort_lines(raw: &RawCard, card: &mut Card) {
             // Link text other than the inviter or the target ("Message", "See more"): not a fact.
             continue;
         }
-        let is_fact = parse::mutual(text).is_some()
-            || parse::age_days(text).is_some()
-            || parse::kind_from_text(text).is_some()
-            || lang::is_card_chrome(text);
+        let is_fact = parse::is_fact_line(text) || lang::is_card_chrome(text);
         let headline_slot = card.headline.is_empty() && name_seen && card.note.is_none();
         match line.hint {
             Hint::Headline if card.headline.is_empty() => card.headline = text.to_owned(),

@@ -292,6 +292,16 @@ fn is_word_label(label: &str, word: &str) -> bool {
             .is_none_or(|c| c.is_whitespace())
 }
 
+/// Whether `label` is one of the words `pick` takes from any language's table, alone or
+/// followed by a space ("Accept", "Accept Ana’s invitation").
+fn labelled(label: &str, pick: fn(&Language) -> &'static [&'static str]) -> bool {
+    LANGUAGES
+        .iter()
+        .flat_map(pick)
+        .any(|w| is_word_label(label, w))
+}
+
+/// Whether a control acts on the whole list ("Accept all").
 fn is_bulk(label: &str) -> bool {
     LANGUAGES
         .iter()
@@ -301,28 +311,17 @@ fn is_bulk(label: &str) -> bool {
 
 /// Whether a control's label is LinkedIn's Accept for one invitation (not "Accept all").
 pub fn is_accept_label(label: &str) -> bool {
-    !is_bulk(label)
-        && LANGUAGES
-            .iter()
-            .flat_map(|l| l.accept)
-            .any(|w| is_word_label(label, w))
+    !is_bulk(label) && labelled(label, |l| l.accept)
 }
 
 /// Whether a control's label is LinkedIn's Ignore for one invitation.
 pub fn is_ignore_label(label: &str) -> bool {
-    !is_bulk(label)
-        && LANGUAGES
-            .iter()
-            .flat_map(|l| l.ignore)
-            .any(|w| is_word_label(label, w))
+    !is_bulk(label) && labelled(label, |l| l.ignore)
 }
 
 /// Whether a control's label is a reply or message control.
 pub fn is_reply_label(label: &str) -> bool {
-    LANGUAGES
-        .iter()
-        .flat_map(|l| l.reply)
-        .any(|w| is_word_label(label, w))
+    labelled(label, |l| l.reply)
 }
 
 /// Whether a control's text is a note's "see more" expander.

@@ -371,11 +371,7 @@ pub fn invitation(card: &Card) -> Invitation {
             named
         }
     });
-    let insights = lines
-        .iter()
-        .filter(|l| mutual_or_age_or_kind(l).is_none())
-        .cloned()
-        .collect();
+    let insights = lines.iter().filter(|l| !is_fact_line(l)).cloned().collect();
     let name = cut(clean(&card.name), MAX_NAME);
     let note = card
         .note
@@ -399,9 +395,9 @@ pub fn invitation(card: &Card) -> Invitation {
     }
 }
 
-fn mutual_or_age_or_kind(line: &str) -> Option<()> {
-    (mutual(line).is_some() || age_days(line).is_some() || kind_from_text(line).is_some())
-        .then_some(())
+/// Whether a line states something the parsers read: mutual connections, an age or a kind.
+pub fn is_fact_line(line: &str) -> bool {
+    mutual(line).is_some() || age_days(line).is_some() || kind_from_text(line).is_some()
 }
 
 /// A stable key: the profile slug for people, LinkedIn's id or the target's path otherwise.

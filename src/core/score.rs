@@ -41,7 +41,7 @@ pub struct Verdict {
     pub bucket: Bucket,
     /// The base every score starts from.
     pub base: i32,
-    /// Every rule that fired, in a stable order.
+    /// Every rule that fired, strongest first (ties in the order the rules ran).
     pub reasons: Vec<Reason>,
 }
 
@@ -324,6 +324,7 @@ impl Scorer {
         let base = self.rules.base;
         let total: i64 = i64::from(base) + reasons.iter().map(|r| i64::from(r.points)).sum::<i64>();
         let score = total.clamp(0, 100) as u8;
+        rank(&mut reasons);
         Verdict {
             score,
             bucket: self.bucket(score),
@@ -449,23 +450,28 @@ fn quoted(found: &[&str]) -> String {
 
 /// The `n` strongest reasons in one sentence, for the badge's accessible name.
 pub fn reason_summary(verdict: &Verdict, n: usize) -> String {
-    // Strongest first, ties in listed order: a selection, no sort needed for a handful.
-    let mut left: Vec<&Reason> = verdict.reasons.iter().collect();
-    let mut parts = Vec::new();
-    while parts.len() < n && !left.is_empty() {
-        let mut best = 0;
-        for (i, r) in left.iter().enumerate() {
-            if r.points.unsigned_abs() > left[best].points.unsigned_abs() {
-                best = i;
-            }
-        }
-        let r = left.remove(best);
-        parts.push(format!("{} ({:+})", r.label, r.points));
-    }
+    let parts: Vec<String> = verdict
+        .reasons
+        .iter()
+        .take(n)
+        .map(|r| format!("{} ({:+})", r.label, r.points))
+        .collect();
     if parts.is_empty() {
         "No signals: the base score.".into()
     } else {
         format!("{}.", parts.join("; "))
+    }
+}
+
+/// Orders reasons strongest first (by points either way), ties in the order the rules ran.
+/// An insertion sort: a verdict has a handful of reasons, and it keeps sort code out of the wasm.
+fn rank(reasons: &mut [Reason]) {
+    for i in 1..reasons.len() {
+        let mut j = i;
+        while j > 0 && reasons[j].points.unsigned_abs() > reasons[j - 1].points.unsigned_abs() {
+            reasons.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
 
@@ -508,12 +514,12 @@ mod tests {
             rules_fired(&v),
             [
                 "mutual",
-                "note",
-                "note_context",
-                "note_interest",
-                "note_field",
                 "field",
-                "company"
+                "note_context",
+                "company",
+                "note",
+                "note_field",
+                "note_interest"
             ]
         );
         assert!(v.reasons[0]
@@ -591,9 +597,9 @@ mod tests {
     fn own_headline_fills_field_and_company() {
         let s = scorer();
         assert!(s.uses_own_headline());
-        assert!(s.companies.any("Works at Ferrous Labs"));
-        assert!(s.field.any("Wasm tooling"));
-        assert!(!s.field.any("Senior partner"));
+        assert!(!s.companies.find("Works at Ferrous Labs").is_empty());
+        assert!(!s.field.find("Wasm tooling").is_empty());
+        assert!(s.field.find("Senior partner").is_empty());
         let explicit = {
             let mut settings = Settings::default();
             settings.rules.field_keywords = vec!["design".into()];
@@ -611,32 +617,36 @@ mod tests {
             ..Invitation::default()
         };
         let v = scorer().score(&inv);
+        let kind = v.reasons.iter().find(|r| r.rule == "kind").unwrap();
         assert_eq!(
-            v.reasons[0].label,
+            kind.label,
             "Invitation to subscribe to a newsletter: Wasm Weekly"
         );
         assert!(!rules_fired(&v).contains(&"no_photo"));
     }
 
     #[test]
-    fn summary_ranks_by_weight() {
-        let v = Verdict {
-            score: 50,
-            bucket: Bucket::Review,
-            base: 40,
-            reasons: vec![
-                Reason {
-                    rule: "a".into(),
-                    label: "Small".into(),
-                    points: 2,
-                },
-                Reason {
-                    rule: "b".into(),
-                    label: "Big".into(),
-                    points: -30,
-                },
-            ],
+    fn reasons_are_ranked_strongest_first_and_stable() {
+        let reason = |rule: &str, points| Reason {
+            rule: rule.into(),
+            label: rule.to_uppercase(),
+            points,
         };
-        assert_eq!(reason_summary(&v, 1), "Big (-30).");
+        let mut reasons = vec![
+            reason("a", 2),
+            reason("b", -30),
+            reason("c", 0),
+            reason("d", 2),
+        ];
+        rank(&mut reasons);
+        let order: Vec<&str> = reasons.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(order, ["b", "a", "d", "c"]);
+        let v = Verdict {
+            score: 14,
+            bucket: Bucket::Ignore,
+            base: 40,
+            reasons,
+        };
+        assert_eq!(reason_summary(&v, 2), "B (-30); A (+2).");
     }
 }

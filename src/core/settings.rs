@@ -453,6 +453,14 @@ impl Settings {
         Ok(self)
     }
 
+    /// Migrates, then validates: the one way a document from outside (storage, an import, the
+    /// options page) becomes settings the engine runs on.
+    pub fn checked(self) -> Result<Settings, Vec<FieldError>> {
+        let settings = self.migrate().map_err(|e| vec![e])?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
     /// Checks every field; all problems are reported, each naming its field.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -697,7 +705,7 @@ mod tests {
         let old = r#"{"my_name": "Sam", "rules": {"accept_at": 70, "field_keywords": ["rust"]}}"#;
         let s: Settings = serde_json::from_str(old).unwrap();
         assert_eq!(s.version, 0);
-        let s = s.migrate().unwrap();
+        let s = s.checked().unwrap();
         assert_eq!(s.version, SCHEMA_VERSION);
         assert_eq!(s.my_name, "Sam");
         assert_eq!(s.rules.accept_at, 70);

@@ -30,14 +30,13 @@ pub struct Seen {
     pub days: Option<u32>,
 }
 
-/// Everything read from the page this session, by card id.
+/// Everything read from the page this session, by card id (other fields in storage, such as
+/// the page's status, are the popup's business and ignored here).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Queue {
     /// The cards seen, by id.
     pub cards: HashMap<String, Seen>,
-    /// The page's last status (`ready`, `unrecognized`, …), if any.
-    pub status: Option<String>,
 }
 
 /// One action the user took, dated (milliseconds since the epoch).

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::invitation::Invitation;
 use crate::core::plan::{self, Memory};
 use crate::core::score::Scorer;
-use crate::core::settings::Settings;
+use crate::core::settings::{FieldError, Settings};
 
 /// Installs the panic hook once, so a bug shows up in the console with its message.
 #[wasm_bindgen(start)]
@@ -27,23 +27,29 @@ fn error(message: impl Into<String>) -> JsValue {
     js_sys::Error::new(&message.into()).into()
 }
 
-/// Reads settings from JS, migrating older documents and validating them.
+/// Reads a settings document from JS, migrated and validated; every problem names its field.
+fn read_settings(value: JsValue) -> Result<Settings, Vec<FieldError>> {
+    let settings: Settings = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        vec![FieldError {
+            field: String::new(),
+            message: format!("not a settings document: {e}"),
+        }]
+    })?;
+    settings.checked()
+}
+
+/// Settings for the engine: the defaults when none were saved, else the document, checked.
+/// Invalid settings become an Error naming the first bad field.
 fn settings_from(value: JsValue) -> Result<Settings, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Settings::default());
     }
-    let settings: Settings = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| error(format!("settings could not be read: {e}")))?;
-    let settings = settings
-        .migrate()
-        .map_err(|e| error(format!("{}: {}", e.field, e.message)))?;
-    settings.validate().map_err(|errors| {
+    read_settings(value).map_err(|errors| {
         let first = errors
             .first()
             .map(|e| format!("{}: {}", e.field, e.message));
         error(first.unwrap_or_else(|| "invalid settings".into()))
-    })?;
-    Ok(settings)
+    })
 }
 
 /// The triage engine for one set of settings: phrase matching is compiled once, here.
@@ -135,36 +141,18 @@ pub fn validate_settings(value: JsValue) -> JsValue {
     struct Outcome {
         ok: bool,
         settings: Option<Settings>,
-        errors: Vec<crate::core::settings::FieldError>,
+        errors: Vec<FieldError>,
     }
-    let parsed: Result<Settings, _> = serde_wasm_bindgen::from_value(value);
-    let outcome = match parsed {
-        Err(e) => Outcome {
+    let outcome = match read_settings(value) {
+        Ok(settings) => Outcome {
+            ok: true,
+            settings: Some(settings),
+            errors: vec![],
+        },
+        Err(errors) => Outcome {
             ok: false,
             settings: None,
-            errors: vec![crate::core::settings::FieldError {
-                field: String::new(),
-                message: format!("not a settings document: {e}"),
-            }],
-        },
-        Ok(s) => match s.migrate() {
-            Err(e) => Outcome {
-                ok: false,
-                settings: None,
-                errors: vec![e],
-            },
-            Ok(s) => match s.validate() {
-                Ok(()) => Outcome {
-                    ok: true,
-                    settings: Some(s),
-                    errors: vec![],
-                },
-                Err(errors) => Outcome {
-                    ok: false,
-                    settings: None,
-                    errors,
-                },
-            },
+            errors,
         },
     };
     to_js(&outcome)

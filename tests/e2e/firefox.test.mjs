@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { CSP_CURRENT, DIST, FIXTURES, INVITATIONS_URL } from './harness.mjs';
+import { CSP_CURRENT, DIST, FIXTURES, INVITATIONS_URL, staticAsset } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 let browser;
@@ -47,12 +47,9 @@ test('Firefox: the extension installs and the engine answers the page', async ()
         body: await readFile(path.join(FIXTURES, 'era-c2.html'), 'utf8'),
       });
     }
-    if (url.hostname === 'static.licdn.com') {
-      return request.respond({
-        status: 200,
-        contentType: 'text/javascript',
-        body: await readFile(path.join(FIXTURES, 'linkedin.js'), 'utf8'),
-      });
+    const asset = staticAsset(url);
+    if (asset) {
+      return request.respond({ status: 200, contentType: asset.type, body: await readFile(asset.file, 'utf8') });
     }
     if (url.protocol === 'data:' || url.protocol === 'moz-extension:') return request.continue();
     // The site's other paths (the browser asks for /favicon.ico): not found, like the harness.

@@ -27,6 +27,20 @@ export const CSP_STRICTEST =
   "default-src 'none'; script-src 'nonce-fixture' static.licdn.com; img-src data:; " +
   "style-src 'nonce-fixture'; require-trusted-types-for 'script'; trusted-types 'none'";
 
+/** Content types of the fixture assets served from static.licdn.com. */
+const ASSET_TYPES = { '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * The fixture script or stylesheet a `https://static.licdn.com/fixture/<name>` URL names (the
+ * pages' stand-ins for LinkedIn's own static files), or null.
+ */
+export function staticAsset(url) {
+  if (url.hostname !== 'static.licdn.com' || !url.pathname.startsWith('/fixture/')) return null;
+  const name = path.basename(url.pathname);
+  const type = ASSET_TYPES[path.extname(name)];
+  return type ? { file: path.join(FIXTURES, name), type } : null;
+}
+
 /**
  * Launches Chromium with the unpacked extension. Returns `{context, extensionId, requests,
  * consoleErrors, close}`; `routes` maps URL paths on www.linkedin.com to fixture files.
@@ -57,12 +71,10 @@ export async function launch({ routes = {}, csp = CSP_CURRENT } = {}) {
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'chrome-extension:' || url.protocol === 'data:') return route.continue();
-    if (url.hostname === 'static.licdn.com' && url.pathname === '/fixture/linkedin.js') {
+    const asset = staticAsset(url);
+    if (asset) {
       requests.served.push(url.href);
-      return route.fulfill({
-        contentType: 'text/javascript',
-        body: await readFile(path.join(FIXTURES, 'linkedin.js')),
-      });
+      return route.fulfill({ contentType: asset.type, body: await readFile(asset.file) });
     }
     if (url.hostname === 'www.linkedin.com') {
       const file = state.routes[url.pathname];

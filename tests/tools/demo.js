@@ -26,11 +26,7 @@ const { mkdir } = require('node:fs/promises');
       name: names[i],
       bucket: r.bucket,
       score: r.score,
-      'top reasons': r.reasons
-        .slice()
-        .sort((a, b) => Math.abs(parseInt(b, 10)) - Math.abs(parseInt(a, 10)))
-        .slice(0, 3)
-        .join('; '),
+      'top reasons': r.reasons.slice(0, 3).join('; '),
     }));
     console.table(table);
     await page.screenshot({ path: path.join(out, 'page.png'), fullPage: true });
