@@ -5,7 +5,7 @@
 #   ./build.sh package    build, then write the Chrome Web Store and AMO zips to target/package/
 #   ./build.sh demo       build, then run the extension in Chromium on the bundled demo page
 #   ./build.sh test       every check: fmt, clippy, cargo test, wasm tests, web-ext lint, e2e
-#   ./build.sh bench      the benchmarks (see BENCHMARKS.md)
+#   ./build.sh bench      the benchmarks: prints a table, writes target/bench/report.md (see BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -69,6 +69,9 @@ ensure_chromium() { ensure_apt /usr/bin/chromedriver chromium chromium-driver; }
 ensure_firefox() { ensure_apt /usr/bin/firefox-esr firefox-esr; }
 
 # ---------------------------------------------------------------- build
+# The wasm features rustc's wasm32 target emits, which wasm-opt must accept.
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-reference-types --enable-multivalue --enable-mutable-globals)
 wasm_size_line() {
   local wasm=dist/pkg/${CRATE}_bg.wasm
   printf 'wasm: %s bytes raw, %s bytes gzipped (%s)\n' \
@@ -83,9 +86,7 @@ build() {
   rm -rf dist && mkdir -p dist/pkg
   run_step "generate JS bindings (wasm-bindgen)" wasm-bindgen --target web --no-typescript \
     --out-dir dist/pkg "target/$WASM_TARGET/release/$CRATE.wasm"
-  run_step "optimise the wasm (binaryen wasm-opt)" node_modules/.bin/wasm-opt -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  run_step "optimise the wasm (binaryen wasm-opt)" node_modules/.bin/wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" \
     "dist/pkg/${CRATE}_bg.wasm" -o "dist/pkg/${CRATE}_bg.wasm"
   CURRENT_STEP="assemble dist/"
   cp manifest.json dist/
@@ -156,11 +157,25 @@ demo() {
   node tests/tools/demo.js
 }
 
+# The engine with its benchmark-only exports (never in dist/), optimised like the shipped one.
+build_bench_wasm() {
+  local out=target/bench/pkg
+  run_step "compile the benchmark engine (--features bench)" cargo build --release --lib \
+    --target "$WASM_TARGET" --features bench --target-dir target/bench-wasm -q
+  rm -rf "$out" && mkdir -p "$out"
+  run_step "generate its JS bindings" wasm-bindgen --target web --no-typescript --out-dir "$out" \
+    "target/bench-wasm/$WASM_TARGET/release/$CRATE.wasm"
+  run_step "optimise it (wasm-opt)" node_modules/.bin/wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" \
+    "$out/${CRATE}_bg.wasm" -o "$out/${CRATE}_bg.wasm"
+}
+
 bench() {
   ensure_chromium
   build
+  build_bench_wasm
+  run_step "native scoring benchmark (cargo bench)" cargo bench -q --bench score --no-run
   CURRENT_STEP="benchmarks"; step "$CURRENT_STEP"
-  node tests/bench/run.js
+  node tests/bench/run.mjs
 }
 
 case "${1:-build}" in

@@ -28,12 +28,23 @@ async function ensureOffscreen() {
   await creating;
 }
 
-/** Sends a request to the engine host and returns its answer. */
+/**
+ * Sends a request to the engine host and returns its answer. A host that went away mid-request
+ * (the offscreen document closed or crashed) is recreated and asked once more.
+ */
 async function engine(request) {
   if (!useOffscreen) return engineHere(request);
-  await ensureOffscreen();
-  const reply = await chrome.runtime.sendMessage({ ...request, target: 'engine' });
-  return reply ?? { error: 'the engine host did not answer' };
+  let failure = 'no answer';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await ensureOffscreen();
+      const reply = await chrome.runtime.sendMessage({ ...request, target: 'engine' });
+      if (reply) return reply;
+    } catch (e) {
+      failure = String(e?.message ?? e);
+    }
+  }
+  return { error: `the engine host did not answer (${failure})` };
 }
 
 async function settingsOrDefault() {

@@ -3,9 +3,10 @@
 //! Text and phrases are folded to lowercase words (letters and digits; everything else
 //! separates). A phrase matches when its words appear consecutively; a trailing `*` on a
 //! phrase's last word matches any word starting with it (`recruit*`). Matching is linear in
-//! the text's words times the phrases sharing a first word: no regex, no per-call compilation.
+//! the text's words times the phrases sharing a first word: no regex, no per-call compilation,
+//! and a fast (Fx) hash for the first-word index, since every word of every card is looked up.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One compiled phrase.
 #[derive(Clone, Debug)]
@@ -19,7 +20,7 @@ struct Phrase {
 pub struct Matcher {
     phrases: Vec<Phrase>,
     originals: Vec<String>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
     prefix_first: Vec<usize>,
 }
 
@@ -86,12 +87,12 @@ impl Matcher {
     }
 
     /// Like [`Matcher::find`] on text already split by [`words`].
-    pub fn find_in<'m>(&'m self, words: &[String]) -> Vec<&'m str> {
+    pub fn find_in<'m, W: AsRef<str>>(&'m self, words: &[W]) -> Vec<&'m str> {
         let mut hits: Vec<usize> = Vec::new();
         for start in 0..words.len() {
             let candidates = self
                 .by_first
-                .get(&words[start])
+                .get(words[start].as_ref())
                 .into_iter()
                 .flatten()
                 .chain(self.prefix_first.iter());
@@ -106,14 +107,14 @@ impl Matcher {
             .collect()
     }
 
-    fn matches_at(&self, id: usize, words: &[String], start: usize) -> bool {
+    fn matches_at<W: AsRef<str>>(&self, id: usize, words: &[W], start: usize) -> bool {
         let phrase = &self.phrases[id];
         let n = phrase.words.len();
         if start + n > words.len() {
             return false;
         }
         phrase.words.iter().enumerate().all(|(i, w)| {
-            let text_word = &words[start + i];
+            let text_word = words[start + i].as_ref();
             if phrase.prefix_last && i == n - 1 {
                 text_word.starts_with(w.as_str())
             } else {

@@ -280,11 +280,12 @@ impl Scorer {
             add("school", format!("Same school: {found}"), w.school);
         }
 
-        let all_words: Vec<String> = profile_words
+        let name_words = words(&inv.name);
+        let all_words: Vec<&str> = profile_words
             .iter()
-            .chain(note_words.iter())
-            .chain(words(&inv.name).iter())
-            .cloned()
+            .chain(&note_words)
+            .chain(&name_words)
+            .map(String::as_str)
             .collect();
         let sales = self.sales.find_in(&all_words);
         if !sales.is_empty() {

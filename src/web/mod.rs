@@ -1,6 +1,8 @@
 //! The browser edge: reading a snapshot with web-sys, and the functions the extension's
 //! JavaScript calls. Thin on purpose: every decision is delegated to [`crate::core`].
 
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod read;
 
 use serde::Serialize;

@@ -44,16 +44,20 @@ export function staticAsset(url) {
 /**
  * Launches Chromium with the unpacked extension. Returns `{context, extensionId, requests,
  * consoleErrors, close}`; `routes` maps URL paths on www.linkedin.com to fixture files.
+ * The benchmarks also pass `alongside` (more unpacked extensions), `args` (more Chromium
+ * switches) and `serveOther(url)`, which may answer a request for another host with
+ * `{body, contentType, headers}`.
  */
-export async function launch({ routes = {}, csp = CSP_CURRENT } = {}) {
+export async function launch({ routes = {}, csp = CSP_CURRENT, alongside = [], args = [], serveOther } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'invite-triage-'));
+  const extensions = [DIST, ...alongside].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: process.env.HEADED ? false : true,
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -61,6 +65,7 @@ export async function launch({ routes = {}, csp = CSP_CURRENT } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
   });
@@ -86,10 +91,16 @@ export async function launch({ routes = {}, csp = CSP_CURRENT } = {}) {
         body: await readFile(path.join(FIXTURES, file)),
       });
     }
+    const other = await serveOther?.(url);
+    if (other) {
+      requests.served.push(url.href);
+      return route.fulfill(other);
+    }
     requests.foreign.push(url.href);
     return route.abort('blockedbyclient');
   });
 
+  // Ours is the extension with a service worker (the benchmark's floor has none).
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,165 @@
+// Failure modes: the engine host killed mid-run, the worker stopped mid-batch, the engine
+// trapping, the strictest page CSP. The page must recover by itself or say why it cannot, and
+// never paint a card twice or leave one half-painted.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CSP_CURRENT, CSP_STRICTEST, launch, openInvitations, readTriage, waitForStatus } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+const worker = () => browser.context.serviceWorkers()[0];
+
+/** Every card painted exactly once: one UI host, a bucket, a score and six actions. */
+function assertWhole(rows, expected) {
+  assert.equal(rows.length, expected, 'every card is painted');
+  for (const row of rows) {
+    assert.equal(row.hosts, 1, `${row.id}: one badge`);
+    assert.ok(['accept', 'review', 'ignore'].includes(row.bucket), `${row.id}: a bucket`);
+    assert.equal(row.actions.length, 6, `${row.id}: every action`);
+  }
+}
+
+const appendCards = (page, n) => page.evaluate((k) => window.__fixture.appendCards(k), n);
+const cardCount = (page) => page.evaluate(() => document.querySelectorAll('[data-fixture-card]').length);
+const paintedCount = (page) => page.evaluate(() => document.querySelectorAll('[data-triage-id]').length);
+
+/**
+ * Fault injection in the worker, around the `chrome.runtime.sendMessage` it reaches the engine
+ * host with: `kill-host-once` closes the offscreen document right after the next triage request
+ * was sent to it; `refuse` fails every request to the host.
+ */
+const injectFault = (fault) =>
+  worker().evaluate((mode) => {
+    globalThis.__send ??= chrome.runtime.sendMessage;
+    globalThis.__hostKills = 0;
+    const send = (args) => globalThis.__send.apply(chrome.runtime, args);
+    chrome.runtime.sendMessage = (...args) => {
+      const toHost = args[0]?.target === 'engine';
+      if (toHost && mode === 'refuse') return Promise.reject(new Error('host unavailable (test)'));
+      const reply = send(args);
+      if (toHost && mode === 'kill-host-once' && args[0].op === 'triage' && !globalThis.__hostKills) {
+        globalThis.__hostKills = 1;
+        chrome.offscreen.closeDocument();
+      }
+      return reply;
+    };
+  }, fault);
+const removeFault = () =>
+  worker().evaluate(() => {
+    if (globalThis.__send) chrome.runtime.sendMessage = globalThis.__send;
+  });
+
+test('the engine host killed in the middle of a run: the page recovers by itself', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  await injectFault('kill-host-once');
+  try {
+    const killedAt = Date.now();
+    await appendCards(page, 200);
+    const expected = await cardCount(page);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-triage-id]').length === n, expected, {
+      timeout: 5000,
+    });
+    const recoveredIn = Date.now() - killedAt;
+    assert.equal(await worker().evaluate(() => globalThis.__hostKills), 1, 'the host was killed during the run');
+    assert.equal(await waitForStatus(page), 'ready');
+    assertWhole(await readTriage(page), expected);
+    assert.ok(recoveredIn < 3000, `recovered in ${recoveredIn} ms`);
+  } finally {
+    await removeFault();
+    await page.close();
+  }
+});
+
+test('the worker stopped mid-batch: the page recovers by itself', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await appendCards(page, 300);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const expected = await cardCount(page);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-triage-id]').length === n, expected, {
+    timeout: 8000,
+  });
+  assert.equal(await waitForStatus(page), 'ready');
+  assertWhole(await readTriage(page), expected);
+  await cdp.detach();
+  await page.close();
+});
+
+test('an engine that traps says so, and the next request runs on a fresh engine', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const outcome = await page.evaluate(async () => {
+    const { handle, loadEngine } = await import('./engine.js');
+    const html = '<body><main><p>nothing to read</p></main></body>';
+    const before = await handle({ op: 'triage', html });
+    // A real trap in the real wasm: the engine's handle points outside its memory.
+    const { pkg } = await loadEngine();
+    const triage = pkg.Engine.prototype.triage;
+    pkg.Engine.prototype.triage = function trapping(...args) {
+      this.__wbg_ptr = 0xfffffff0;
+      return triage.apply(this, args);
+    };
+    const trapped = await handle({ op: 'triage', html });
+    const afterwards = await handle({ op: 'triage', html });
+    return { before: before.plan?.status, trapped, afterwards: afterwards.plan?.status };
+  });
+  assert.equal(outcome.before, 'no-invitations');
+  assert.equal(outcome.trapped.restarted, true);
+  assert.match(outcome.trapped.error, /engine stopped/);
+  assert.equal(outcome.afterwards, 'no-invitations', 'a fresh engine answers the next request');
+  await page.close();
+});
+
+test('an engine that cannot run shows blocked with a reason, and the next pass recovers', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const expected = await cardCount(page);
+  // The worker loses its engine host for good: every request to it fails.
+  await injectFault('refuse');
+  try {
+    await appendCards(page, 5);
+    assert.equal(await waitForStatus(page, 'blocked'), 'blocked');
+    const reason = await worker().evaluate(async () => (await chrome.storage.local.get('queue')).queue.reason);
+    assert.match(reason, /host unavailable \(test\)/, 'the popup is told why');
+    assert.equal(await paintedCount(page), expected, 'the new cards are not half-painted');
+  } finally {
+    await removeFault();
+  }
+  await appendCards(page, 1);
+  assert.equal(await waitForStatus(page, 'ready'), 'ready');
+  assertWhole(await readTriage(page), expected + 6);
+  await page.close();
+});
+
+test('under the strictest page CSP (nonces only, Trusted Types required) triage works', async () => {
+  browser.serve({}, CSP_STRICTEST);
+  try {
+    const errors = browser.consoleErrors.length;
+    const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+    const enforced = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    assert.ok(enforced, 'the page really requires Trusted Types');
+    const rows = await readTriage(page);
+    assertWhole(rows, await cardCount(page));
+    const styled = await page.evaluate(() => {
+      const badge = document.querySelector('[data-triage-ui]').shadowRoot.querySelector('[data-triage-badge]');
+      return getComputedStyle(badge).borderRadius;
+    });
+    assert.notEqual(styled, '0px', 'our styles apply in the shadow root');
+    const violations = browser.consoleErrors.slice(errors).filter((e) => /Trusted Type|Content Security Policy/i.test(e));
+    assert.deepEqual(violations, []);
+    await page.close();
+  } finally {
+    browser.serve({}, CSP_CURRENT);
+  }
+});
