@@ -6,7 +6,7 @@
 //! Elements are named by their `data-ti` snapshot index, which the content script maps back
 //! to live elements.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, Node, SupportedType};
@@ -44,10 +44,11 @@ pub fn read_document(doc: &Document) -> PageRead {
     let counts = ancestor_counts(doc, &controls);
     let mut cards = Vec::new();
     let mut placed_roots: Vec<Element> = Vec::new();
+    let mut placed: FxHashSet<u32> = FxHashSet::default();
     let mut unplaced = Vec::new();
     for accept in &controls.accepts {
         match card_root(accept, &counts) {
-            Some(root) if !placed_roots.iter().any(|r| r == &root) => {
+            Some(root) if index_of(&root).is_some_and(|i| placed.insert(i)) => {
                 if let Some(rc) = read_card(&root, &controls) {
                     placed_roots.push(root);
                     cards.push(rc);
@@ -71,11 +72,19 @@ pub fn read_document(doc: &Document) -> PageRead {
     }
 }
 
+/// LinkedIn's controls that say what a card is, by snapshot index where a card needs its own.
 struct Controls {
     accepts: Vec<Element>,
     ignores: Vec<Element>,
-    replies: Vec<Element>,
     identity_links: Vec<Element>,
+    roles: FxHashMap<u32, Role>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Accept,
+    Ignore,
+    Reply,
 }
 
 fn control_label(el: &Element) -> String {
@@ -88,8 +97,13 @@ fn classify_controls(doc: &Document) -> Controls {
     let mut c = Controls {
         accepts: vec![],
         ignores: vec![],
-        replies: vec![],
         identity_links: vec![],
+        roles: FxHashMap::default(),
+    };
+    let mut role = |el: &Element, role: Role| {
+        if let Some(i) = index_of(el) {
+            c.roles.insert(i, role);
+        }
     };
     for el in query_all(doc, CONTROLS) {
         if el.closest(OWN_UI).ok().flatten().is_some() {
@@ -98,11 +112,13 @@ fn classify_controls(doc: &Document) -> Controls {
         let label = control_label(&el);
         let href = el.get_attribute("href").unwrap_or_default();
         if lang::is_accept_label(&label) {
+            role(&el, Role::Accept);
             c.accepts.push(el);
         } else if lang::is_ignore_label(&label) {
+            role(&el, Role::Ignore);
             c.ignores.push(el);
         } else if lang::is_reply_label(&label) || parse::invitation_urn(&href).is_some() {
-            c.replies.push(el);
+            role(&el, Role::Reply);
         } else if parse::slug(&href).is_some() || parse::kind_from_url(&href).is_some() {
             c.identity_links.push(el);
         }
@@ -118,9 +134,9 @@ struct Counts {
 }
 
 /// For every ancestor of a control, how many accepts, ignores and identity links it holds.
-fn ancestor_counts(doc: &Document, c: &Controls) -> HashMap<u32, Counts> {
+fn ancestor_counts(doc: &Document, c: &Controls) -> FxHashMap<u32, Counts> {
     let _ = doc;
-    let mut map: HashMap<u32, Counts> = HashMap::new();
+    let mut map: FxHashMap<u32, Counts> = FxHashMap::default();
     let mut bump = |els: &[Element], f: fn(&mut Counts)| {
         for el in els {
             let mut node = el.parent_element();
@@ -140,7 +156,7 @@ fn ancestor_counts(doc: &Document, c: &Controls) -> HashMap<u32, Counts> {
 
 /// The card root for one Accept control: the largest ancestor with exactly this one Accept,
 /// an Ignore and an identity link, not past a list boundary, stopping at a list item.
-fn card_root(accept: &Element, counts: &HashMap<u32, Counts>) -> Option<Element> {
+fn card_root(accept: &Element, counts: &FxHashMap<u32, Counts>) -> Option<Element> {
     let mut candidate = None;
     let mut node = accept.parent_element();
     while let Some(a) = node {
@@ -181,15 +197,25 @@ fn is_bulk_control(accept: &Element, roots: &[Element]) -> bool {
     false
 }
 
-fn first_inside<'a>(root: &Element, els: &'a [Element]) -> Option<&'a Element> {
-    let root_node: &Node = root.as_ref();
-    els.iter().find(|e| root_node.contains(Some(e.as_ref())))
+/// The card's first Accept, Ignore and Reply controls, found among its own descendants (so the
+/// cost is the card's size, not the page's).
+fn own_controls(root: &Element, c: &Controls) -> [Option<Element>; 3] {
+    let mut found: [Option<Element>; 3] = [None, None, None];
+    for el in query_all(root, CONTROLS) {
+        let slot = match index_of(&el).and_then(|i| c.roles.get(&i)) {
+            Some(Role::Accept) => 0,
+            Some(Role::Ignore) => 1,
+            Some(Role::Reply) => 2,
+            None => continue,
+        };
+        found[slot].get_or_insert(el);
+    }
+    found
 }
 
 fn read_card(root: &Element, c: &Controls) -> Option<ReadCard> {
-    let accept = first_inside(root, &c.accepts);
-    let ignore = first_inside(root, &c.ignores);
-    let reply = first_inside(root, &c.replies);
+    let [accept, ignore, reply] = own_controls(root, c);
+    let (accept, ignore, reply) = (accept.as_ref(), ignore.as_ref(), reply.as_ref());
     let raw = RawCard {
         lines: text_lines(root),
         links: query_all(root, "a[href]")
