@@ -892,6 +892,17 @@ mod tests {
         );
     }
 
+    /// The extension's storage adapter refuses stored documents from a newer schema before they
+    /// reach the engine (so triage falls back to the defaults); its constant must follow ours.
+    #[test]
+    fn storage_js_knows_the_schema_version() {
+        let js = include_str!("../../extension/storage.js");
+        assert!(
+            js.contains(&format!("export const SCHEMA_VERSION = {SCHEMA_VERSION};")),
+            "extension/storage.js SCHEMA_VERSION must be {SCHEMA_VERSION}"
+        );
+    }
+
     #[test]
     fn absurd_sizes_are_refused_naming_the_field() {
         let mut s = Settings::default();
