@@ -3,14 +3,22 @@
 // document and back, and saves only what the engine accepted.
 import { handle } from './engine.js';
 import { el, localize, t } from './i18n.js';
-import { loadSettings, saveSettings } from './storage.js';
+import { SCHEMA_VERSION, loadSettings, rescueSettingsText, saveSettings, storeProblemText } from './storage.js';
 
 const form = document.getElementById('view');
 const message = document.getElementById('message');
 const saveButton = document.getElementById('save');
+const storeProblem = document.getElementById('store-problem');
 let defaults = null;
 let saved = null;
 let current = null;
+/**
+ * Set while the stored settings cannot be used (damaged, from a newer release, or invalid): the
+ * form shows the defaults read-only and nothing is saved until the user imports or resets.
+ */
+let locked = false;
+/** Largest settings file accepted for import, checked before reading it. */
+const MAX_IMPORT_BYTES = 256 * 1024;
 
 // ------------------------------------------------------------------ field map
 const NUMBER_FIELDS = [
@@ -144,6 +152,7 @@ function build(settings) {
   );
   form.replaceChildren(...parts);
   fill(settings);
+  for (const set of form.querySelectorAll('fieldset')) set.disabled = locked;
 }
 
 /** Puts a settings document into the form. */
@@ -218,7 +227,7 @@ async function changed() {
   if (ticket !== pending) return;
   showErrors(outcome.ok ? [] : outcome.errors);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved ?? defaults);
-  saveButton.disabled = !outcome.ok || !dirty;
+  saveButton.disabled = locked || !outcome.ok || !dirty;
   message.textContent = outcome.ok ? (dirty ? t('unsaved') : '') : t('invalid');
   message.className = outcome.ok ? '' : 'problem';
   await preview(outcome.ok ? outcome.settings : null);
@@ -317,15 +326,23 @@ async function preview(settings) {
 }
 
 // ------------------------------------------------------------------ save, import, export, reset
+/** Why a save failed, in words the user can act on; the previous settings are always whole. */
+function saveFailure(e) {
+  const why = String(e?.message ?? e);
+  if (/MAX_WRITE_OPERATIONS/i.test(why)) return t('rateFailed');
+  if (/quota|QUOTA_BYTES|too large|MAX_ITEMS/i.test(why)) return t('quotaFailed');
+  return t('saveFailed', why);
+}
+
 async function commit(settings, doneKey) {
   try {
     await saveSettings(settings);
   } catch (e) {
-    const quota = /quota|QUOTA_BYTES|too large|MAX_ITEMS/i.test(String(e?.message));
-    message.textContent = quota ? t('quotaFailed') : String(e?.message ?? e);
+    message.textContent = saveFailure(e);
     message.className = 'problem';
     return false;
   }
+  unlock();
   saved = settings;
   current = structuredClone(settings);
   message.textContent = t(doneKey);
@@ -335,6 +352,7 @@ async function commit(settings, doneKey) {
 }
 
 saveButton.addEventListener('click', async () => {
+  if (locked) return;
   const outcome = await validate(read(), { fromForm: true });
   if (!outcome.ok) {
     showErrors(outcome.errors);
@@ -345,9 +363,13 @@ saveButton.addEventListener('click', async () => {
   await commit(outcome.settings, 'saved');
 });
 
-document.getElementById('export').addEventListener('click', () => {
-  const blob = new Blob([`${JSON.stringify(saved ?? defaults, null, 2)}\n`], { type: 'application/json' });
-  const link = el('a', { href: URL.createObjectURL(blob), download: 'invite-triage-settings.json' });
+document.getElementById('export').addEventListener('click', async () => {
+  // While the store is unusable, export what is stored (even damaged) so the user keeps a copy.
+  const rescue = locked ? await rescueSettingsText().catch(() => null) : null;
+  const text = rescue ?? `${JSON.stringify(saved ?? defaults, null, 2)}\n`;
+  const name = rescue ? 'invite-triage-settings-unreadable.json' : 'invite-triage-settings.json';
+  const blob = new Blob([text], { type: 'application/json' });
+  const link = el('a', { href: URL.createObjectURL(blob), download: name });
   document.body.append(link);
   link.click();
   link.remove();
@@ -360,13 +382,7 @@ importFile.addEventListener('change', async () => {
   const file = importFile.files?.[0];
   importFile.value = '';
   if (!file) return;
-  let parsed;
-  try {
-    parsed = JSON.parse(await file.text());
-  } catch {
-    parsed = undefined;
-  }
-  const outcome = parsed && typeof parsed === 'object' ? await validate(parsed) : { ok: false, errors: [{ field: '', message: t('importNotJson') }] };
+  const outcome = await readImport(file);
   if (!outcome.ok) {
     const why = outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
     message.textContent = t('importFailed', why);
@@ -376,6 +392,30 @@ importFile.addEventListener('change', async () => {
   if (await commit(outcome.settings, 'importDone')) build(outcome.settings);
   await preview(outcome.settings);
 });
+
+/**
+ * Reads an import file into validated settings, or says why not: too large (refused before
+ * reading), not JSON (or cut short), not a settings document, from a newer release, or invalid
+ * (each error naming its field).
+ */
+async function readImport(file) {
+  const refuse = (text) => ({ ok: false, errors: [{ field: '', message: text }] });
+  if (file.size > MAX_IMPORT_BYTES) return refuse(t('importTooLarge', Math.ceil(file.size / 1024), MAX_IMPORT_BYTES / 1024));
+  let parsed;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch {
+    return refuse(t('importNotJson'));
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !Object.keys(parsed).length) {
+    return refuse(t('importNotSettings'));
+  }
+  // Before the engine reads it: a newer document may carry fields this release does not know.
+  if (typeof parsed.version === 'number' && parsed.version > SCHEMA_VERSION) {
+    return refuse(t('importNewer', parsed.version, SCHEMA_VERSION));
+  }
+  return validate(parsed);
+}
 
 document.getElementById('reset').addEventListener('click', async () => {
   if (!window.confirm(t('resetConfirm'))) return;
@@ -387,23 +427,38 @@ form.addEventListener('input', changed);
 form.addEventListener('submit', (e) => e.preventDefault());
 
 // ------------------------------------------------------------------ start
+/** The stored settings cannot be used: say why, show the defaults read-only, save nothing. */
+function lock(reason) {
+  locked = true;
+  saved = null;
+  storeProblem.textContent = `${reason} ${t('storeKept')}`;
+  storeProblem.hidden = false;
+  saveButton.disabled = true;
+  for (const set of form.querySelectorAll('fieldset')) set.disabled = true;
+}
+
+/** After an import or a reset replaced the unusable settings. */
+function unlock() {
+  if (!locked) return;
+  locked = false;
+  storeProblem.hidden = true;
+  storeProblem.textContent = '';
+  for (const set of form.querySelectorAll('fieldset')) set.disabled = false;
+}
+
 async function start() {
   localize();
   defaults = (await handle({ op: 'defaults' })).settings;
+  let settings = defaults;
   try {
     saved = await loadSettings();
   } catch (e) {
-    message.textContent = t('loadFailed', e.message);
-    message.className = 'problem';
+    lock(storeProblemText(e));
   }
-  let settings = defaults;
   if (saved) {
     const outcome = await validate(saved);
     if (outcome.ok) settings = outcome.settings;
-    else {
-      message.textContent = t('loadFailed', outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-      message.className = 'problem';
-    }
+    else lock(t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')));
   }
   current = structuredClone(settings);
   build(settings);

@@ -3,7 +3,7 @@
 // reads storage and wires the buttons.
 import { handle } from './engine.js';
 import { el, localize, t } from './i18n.js';
-import { loadMemory, loadSettings } from './storage.js';
+import { loadMemory, loadSettings, storeProblemText } from './storage.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const view = document.getElementById('view');
@@ -61,14 +61,24 @@ async function reveal(id, tab) {
 }
 
 async function render() {
-  const [engine, stored, memory, settings, tab] = await Promise.all([
+  const [engine, stored, memory, loaded, tab] = await Promise.all([
     handle({ op: 'ping' }),
     api.storage.local.get(['queue', 'history']),
     loadMemory(),
-    loadSettings().catch(() => null),
+    // Unusable stored settings: say so; the summary uses the defaults, as the triage does.
+    loadSettings().catch((e) => ({ problem: storeProblemText(e) })),
     invitationsTab(),
   ]);
   view.replaceChildren();
+  // Damaged or newer stored settings: the worker triages on the defaults. Invalid ones (never
+  // written by this release) are only reported.
+  let problem = loaded?.problem ? `${loaded.problem} ${t('storePopupHint')}` : null;
+  if (loaded && !problem && !engine.error) {
+    const { outcome } = await handle({ op: 'validate', settings: loaded });
+    if (outcome && !outcome.ok) problem = t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '));
+  }
+  const settings = problem ? null : loaded;
+  if (problem) view.append(el('p', { class: 'problem', id: 'store-problem', role: 'alert' }, `${problem} ${t('storePopupFix')}`));
   if (engine.error) {
     view.append(el('p', { class: 'problem' }, t('engineFailed', engine.error)), openInvitationsButton());
     return;

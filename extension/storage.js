@@ -19,43 +19,134 @@ function chunk(text) {
     while (end > start + 1 && bytes(text.slice(start, end)) > CHUNK_BYTES) {
       end = start + Math.floor((end - start) * 0.8);
     }
+    // Never split a surrogate pair (an emoji): a lone half would not survive storage.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && end - start > 1 && last >= 0xd800 && last <= 0xdbff) end -= 1;
     chunks.push(text.slice(start, end));
     start = end;
   }
   return chunks;
 }
 
-/** The saved settings document, or null when the user never saved any. */
-export async function loadSettings() {
-  const meta = (await api.storage.sync.get(SETTINGS_META))[SETTINGS_META];
-  if (!meta || typeof meta.chunks !== 'number') return null;
+/**
+ * The settings schema version this release reads and writes: `SCHEMA_VERSION` in
+ * src/core/settings.rs (a Rust test keeps the two equal).
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Why stored settings cannot be used, in English for the console; pages show `reason`'s message. */
+const REASONS = {
+  index: () => 'its index is unreadable',
+  missing: (n, total) => `${n} of ${total} parts are missing`,
+  json: () => 'the text is not valid JSON',
+  shape: () => 'it is not a settings document',
+  newer: (version) => `it was written by a newer Invite Triage (schema ${version})`,
+};
+
+/**
+ * The stored settings could not be used: `reason` is `index`, `missing`, `json` or `shape`
+ * (damaged) or `newer` (written by a later release; `subs` holds its schema version). The data
+ * is left as it is; callers run on the defaults and say so.
+ */
+export class StoredSettingsError extends Error {
+  constructor(reason, ...subs) {
+    super(`the saved settings cannot be used: ${REASONS[reason](...subs)}; they were left untouched`);
+    this.name = 'StoredSettingsError';
+    this.reason = reason;
+    this.subs = subs.map(String);
+  }
+}
+
+/**
+ * What to tell the user when loadSettings failed (localized): the stored settings are damaged,
+ * from a newer release, or could not be read at all.
+ */
+export function storeProblemText(error) {
+  const say = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
+  if (!(error instanceof StoredSettingsError)) return say('loadFailed', String(error?.message ?? error));
+  if (error.reason === 'newer') return say('storeNewer', error.subs[0], SCHEMA_VERSION);
+  const key = { index: 'damagedIndex', missing: 'damagedMissing', json: 'damagedJson', shape: 'damagedShape' }[error.reason];
+  return say('storeDamaged', say(key, ...error.subs));
+}
+
+/** The chunk keys of a settings pointer, or null when the pointer itself is damaged. */
+function chunkKeys(meta) {
+  if (!meta || typeof meta !== 'object' || !Number.isInteger(meta.chunks) || meta.chunks < 0 || meta.chunks > 512) return null;
   const prefix = meta.prefix ?? CHUNK_PREFIX;
-  const keys = Array.from({ length: meta.chunks }, (_, i) => prefix + i);
+  if (typeof prefix !== 'string' || !prefix.startsWith(CHUNK_PREFIX)) return null;
+  return Array.from({ length: meta.chunks }, (_, i) => prefix + i);
+}
+
+/** The stored settings text as written, or null when the user never saved any. */
+async function storedText() {
+  const meta = (await api.storage.sync.get(SETTINGS_META))[SETTINGS_META];
+  if (meta === undefined) return null;
+  const keys = chunkKeys(meta);
+  if (!keys) throw new StoredSettingsError('index');
   const parts = await api.storage.sync.get(keys);
-  const text = keys.map((k) => parts[k] ?? '').join('');
+  const missing = keys.filter((k) => typeof parts[k] !== 'string');
+  if (missing.length) throw new StoredSettingsError('missing', missing.length, keys.length);
+  return keys.map((k) => parts[k]).join('');
+}
+
+/**
+ * The saved settings document, or null when the user never saved any. Throws a
+ * StoredSettingsError when the stored data cannot be used; it is never changed here.
+ */
+export async function loadSettings() {
+  const text = await storedText();
+  if (text === null) return null;
+  let doc;
   try {
-    return JSON.parse(text);
+    doc = JSON.parse(text);
   } catch {
-    throw new Error('The saved settings are damaged; they were left untouched. Import a backup or reset to defaults.');
+    throw new StoredSettingsError('json');
+  }
+  if (doc === null) return null;
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new StoredSettingsError('shape');
+  if (typeof doc.version === 'number' && doc.version > SCHEMA_VERSION) throw new StoredSettingsError('newer', doc.version);
+  return doc;
+}
+
+/**
+ * Whatever settings text is stored, even damaged (missing parts are left out), so the user can
+ * keep a copy before replacing it; null when there is none.
+ */
+export async function rescueSettingsText() {
+  try {
+    return await storedText();
+  } catch {
+    const all = await api.storage.sync.get(null);
+    const prefix = typeof all[SETTINGS_META]?.prefix === 'string' ? all[SETTINGS_META].prefix : CHUNK_PREFIX;
+    const keys = Object.keys(all)
+      .filter((k) => k.startsWith(prefix) && typeof all[k] === 'string')
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return keys.length ? keys.map((k) => all[k]).join('') : null;
   }
 }
 
 /**
  * Saves a (validated) settings document. Writes the new chunks before switching the pointer,
- * so a failure (for example the sync quota) leaves the previous settings whole.
+ * so a failure (for example the sync quota or the write-rate limit) leaves the previous
+ * settings whole; the half-written chunks are then removed again.
  */
 export async function saveSettings(settings) {
   const parts = chunk(JSON.stringify(settings));
   const old = (await api.storage.sync.get(SETTINGS_META))[SETTINGS_META];
-  const generation = ((old?.generation ?? 0) + 1) % 2;
+  const oldKeys = chunkKeys(old) ?? [];
+  const generation = ((Number.isInteger(old?.generation) ? old.generation : 0) + 1) % 2;
   const prefix = `${CHUNK_PREFIX}${generation}.`;
   const items = Object.fromEntries(parts.map((p, i) => [prefix + i, p]));
-  await api.storage.sync.set(items);
-  await api.storage.sync.set({ [SETTINGS_META]: { chunks: parts.length, generation, prefix } });
-  if (old?.prefix) {
-    const stale = Array.from({ length: old.chunks }, (_, i) => old.prefix + i);
-    await api.storage.sync.remove(stale.filter((k) => !(k in items)));
+  try {
+    await api.storage.sync.set(items);
+    await api.storage.sync.set({ [SETTINGS_META]: { chunks: parts.length, generation, prefix } });
+  } catch (e) {
+    const written = Object.keys(items).filter((k) => !oldKeys.includes(k));
+    await api.storage.sync.remove(written).catch(() => {});
+    throw e;
   }
+  const stale = oldKeys.filter((k) => !(k in items));
+  if (stale.length) await api.storage.sync.remove(stale).catch((e) => console.warn('Invite Triage: old settings parts not removed:', e?.message ?? e));
 }
 
 /** Notes and decisions by card id. */
@@ -75,6 +166,13 @@ export async function recordAction({ id, action, note }) {
   }
   const { history = [] } = await api.storage.local.get('history');
   history.push({ id, action, at: Date.now() });
-  await api.storage.local.set({ memory, history: history.slice(-2000) });
+  try {
+    await api.storage.local.set({ memory, history: history.slice(-2000) });
+  } catch (e) {
+    // Nothing was written; the previous memory and history are whole. Say so, loudly.
+    const why = String(e?.message ?? e);
+    console.warn(`Invite Triage: "${action}" on ${id} was not recorded:`, why);
+    throw new Error(`could not record "${action}": ${why}`);
+  }
   return memory;
 }

@@ -1,16 +1,64 @@
 //! The user's settings: a versioned schema with defaults, validation that names the field,
 //! and migration of older documents.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::core::respond::PLACEHOLDERS;
+
+/// Reads a struct as a map, so that every key the document has is seen: serde-wasm-bindgen
+/// reads a struct by looking up only its known field names, which would drop a misspelt or
+/// foreign field (`"acept_at"`, or a different file altogether) without a word. As a map, each
+/// unknown field is refused by name (`deny_unknown_fields`).
+struct AsMap<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for AsMap<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// Serde for the settings structs: derived (as `remote = "Self"`, i.e. inherent functions),
+/// read through [`AsMap`].
+macro_rules! serde_as_map {
+    ($($t:ident),*) => {$(
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $t::deserialize(AsMap(deserializer))
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, serializer)
+            }
+        }
+    )*};
+}
+serde_as_map!(Settings, Reminder, Rules, Weights, Templates);
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the user can set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct Settings {
     /// Schema version of this document. Documents without one predate versioning (0).
     #[serde(default)]
@@ -31,7 +79,7 @@ pub struct Settings {
 
 /// An opt-in weekly notification to review the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct Reminder {
     /// Whether the reminder is on.
     pub enabled: bool,
@@ -68,7 +116,7 @@ impl Default for Settings {
 /// What the scorer weighs. Lists are phrases matched on whole words, case-insensitively; a
 /// trailing `*` matches word beginnings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct Rules {
     /// Every score starts here.
     pub base: i32,
@@ -108,7 +156,7 @@ pub struct Rules {
 
 /// Points each signal adds (negative: takes away).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct Weights {
     /// Most points mutual connections can give; the curve is graded, never a cliff.
     pub mutual_max: i32,
@@ -366,7 +414,7 @@ impl Default for Rules {
 
 /// Message templates. Placeholders: `{first_name}`, `{name}`, `{mutual}`, `{my_name}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct Templates {
     /// Sent after accepting.
     pub thank_you: String,
@@ -418,11 +466,18 @@ impl FieldError {
     }
 }
 
-/// Longest phrase list entry and longest list, to keep matching cheap.
-const MAX_PHRASE: usize = 200;
-const MAX_LIST: usize = 2000;
+// Limits: generous for real use (2,000 names in one list is far beyond any real queue), yet
+// they refuse absurd documents and keep matching cheap. Each error names its field.
+/// Longest entry of a phrase list, in characters.
+pub const MAX_PHRASE: usize = 200;
+/// Most entries in one phrase list.
+pub const MAX_LIST: usize = 2000;
 /// Longest template, before rendering.
-const MAX_TEMPLATE: usize = 1000;
+pub const MAX_TEMPLATE: usize = 1000;
+/// Most decline messages to choose from.
+pub const MAX_DECLINES: usize = 50;
+/// Longest `my_name`.
+pub const MAX_NAME: usize = 100;
 
 impl Settings {
     /// How long a connection note may be for this account.
@@ -535,8 +590,11 @@ impl Settings {
         if self.reminder.hour > 23 {
             errors.push(FieldError::new("reminder.hour", "must be 0 to 23"));
         }
-        if self.my_name.chars().count() > 100 {
-            errors.push(FieldError::new("my_name", "is longer than 100 characters"));
+        if self.my_name.chars().count() > MAX_NAME {
+            errors.push(FieldError::new(
+                "my_name",
+                format!("is longer than {MAX_NAME} characters"),
+            ));
         }
         if errors.is_empty() {
             Ok(())
@@ -556,6 +614,12 @@ impl Settings {
             errors.push(FieldError::new(
                 "templates.decline",
                 "needs at least one message",
+            ));
+        }
+        if t.decline.len() > MAX_DECLINES {
+            errors.push(FieldError::new(
+                "templates.decline",
+                format!("has {} messages; at most {MAX_DECLINES}", t.decline.len()),
             ));
         }
         all.extend(
@@ -717,9 +781,160 @@ mod tests {
     #[test]
     fn a_newer_document_is_refused_with_a_reason() {
         let s: Settings = serde_json::from_str(r#"{"version": 99}"#).unwrap();
-        let err = s.migrate().unwrap_err();
+        let err = s.clone().migrate().unwrap_err();
         assert_eq!(err.field, "version");
         assert!(err.message.contains("newer"));
+        assert!(err.message.contains("99"), "{}", err.message);
+        assert!(err.message.contains("update"), "{}", err.message);
+        assert_eq!(s.checked().unwrap_err(), vec![err]);
+        let next: Settings =
+            serde_json::from_str(&format!(r#"{{"version": {}}}"#, SCHEMA_VERSION + 1)).unwrap();
+        assert!(next.checked().is_err());
+    }
+
+    /// Every leaf of a JSON value, by dotted path (arrays are leaves: lists are kept whole).
+    fn leaves(value: &serde_json::Value, path: &str, out: &mut Vec<(String, serde_json::Value)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    leaves(v, &p, out);
+                }
+            }
+            _ => out.push((path.to_owned(), value.clone())),
+        }
+    }
+
+    fn fixture(version: u32) -> String {
+        let path = format!(
+            "{}/tests/fixtures/settings-v{version}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("every earlier schema version needs a fixture document: {path}: {e}")
+        })
+    }
+
+    /// A realistic document of every earlier schema version migrates to the current one with
+    /// every field carried over. The fixtures set every field, each to a non-default value, so
+    /// a migration that dropped or reset anything would fail here.
+    #[test]
+    fn every_earlier_version_migrates_keeping_every_field() {
+        let current = serde_json::to_value(Settings::default()).unwrap();
+        let mut want_fields = Vec::new();
+        leaves(&current, "", &mut want_fields);
+        let want_fields: Vec<String> = want_fields
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p != "version")
+            .collect();
+        for version in 0..SCHEMA_VERSION {
+            let text = fixture(version);
+            let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let mut old_leaves = Vec::new();
+            leaves(&old, "", &mut old_leaves);
+            let fields: Vec<&str> = old_leaves
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .filter(|p| *p != "version")
+                .collect();
+            assert_eq!(fields, want_fields, "v{version} fixture sets every field");
+            for (path, value) in &old_leaves {
+                let default = path.split('.').fold(&current, |v, k| &v[k]);
+                assert_ne!(
+                    value, default,
+                    "v{version} fixture: {path} differs from the default"
+                );
+            }
+
+            let document: Settings = serde_json::from_str(&text).unwrap();
+            assert_eq!(document.version, version);
+            let migrated = document.checked().unwrap();
+            assert_eq!(migrated.version, SCHEMA_VERSION);
+            let after = serde_json::to_value(&migrated).unwrap();
+            for (path, value) in &old_leaves {
+                if path == "version" {
+                    continue;
+                }
+                let now = path.split('.').fold(&after, |v, k| &v[k]);
+                assert_eq!(now, value, "v{version}: {path} carried over");
+            }
+            // Migrating again changes nothing.
+            assert_eq!(migrated.clone().checked().unwrap(), migrated);
+        }
+    }
+
+    #[test]
+    fn the_v0_fixture_reads_as_written() {
+        let s: Settings = serde_json::from_str(&fixture(0)).unwrap();
+        let s = s.checked().unwrap();
+        assert_eq!(s.my_name, "Sam Rivera");
+        assert!(s.premium);
+        assert_eq!(
+            (s.rules.base, s.rules.accept_at, s.rules.review_at),
+            (35, 75, 40)
+        );
+        assert_eq!(s.rules.field_keywords[1], "wasm*");
+        assert_eq!(s.rules.weights.recruiter, 3);
+        assert_eq!(s.templates.decline.len(), 2);
+        assert_eq!(s.weekly_budget, 20);
+        assert_eq!(
+            s.reminder,
+            Reminder {
+                enabled: true,
+                weekday: 1,
+                hour: 8
+            }
+        );
+    }
+
+    /// The extension's storage adapter refuses stored documents from a newer schema before they
+    /// reach the engine (so triage falls back to the defaults); its constant must follow ours.
+    #[test]
+    fn storage_js_knows_the_schema_version() {
+        let js = include_str!("../../extension/storage.js");
+        assert!(
+            js.contains(&format!("export const SCHEMA_VERSION = {SCHEMA_VERSION};")),
+            "extension/storage.js SCHEMA_VERSION must be {SCHEMA_VERSION}"
+        );
+    }
+
+    #[test]
+    fn absurd_sizes_are_refused_naming_the_field() {
+        let mut s = Settings::default();
+        s.rules.always_ignore = vec!["x".into(); MAX_LIST + 1];
+        s.rules.companies = vec!["y".repeat(MAX_PHRASE + 1)];
+        s.my_name = "n".repeat(MAX_NAME + 1);
+        s.templates.reply = "r".repeat(MAX_TEMPLATE + 1);
+        s.templates.decline = vec!["d".into(); MAX_DECLINES + 1];
+        let errors = s.validate().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "rules.companies.0",
+                "rules.always_ignore",
+                "templates.decline",
+                "templates.reply",
+                "my_name"
+            ]
+        );
+        assert!(
+            errors[1].message.contains("2001 entries"),
+            "{}",
+            errors[1].message
+        );
+
+        // At the limits, a document is still valid.
+        let mut s = Settings::default();
+        s.rules.always_ignore = vec!["x".repeat(MAX_PHRASE); MAX_LIST];
+        s.my_name = "n".repeat(MAX_NAME);
+        s.templates.decline = vec!["d".into(); MAX_DECLINES];
+        assert_eq!(s.validate(), Ok(()));
     }
 
     #[test]
