@@ -58,7 +58,12 @@ async function settingsOrDefault() {
 
 async function triage(message, sender) {
   const [settings, memory] = await Promise.all([settingsOrDefault(), loadMemory()]);
-  const reply = await engine({ op: 'triage', html: message.html, settings, memory });
+  let reply = await engine({ op: 'triage', html: message.html, settings, memory });
+  if (reply.error && settings && !reply.restarted) {
+    // Saved settings the engine refuses (the popup and options page say why): use the defaults.
+    const onDefaults = await engine({ op: 'triage', html: message.html, settings: null, memory });
+    if (onDefaults.plan) reply = onDefaults;
+  }
   if (reply.plan) await rememberQueue(reply.plan, sender.tab?.id);
   return reply;
 }
