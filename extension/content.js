@@ -13,8 +13,11 @@
   const root = document.documentElement;
   const UI_ATTR = 'data-triage-ui';
   const INDEX_ATTR = 'data-ti';
-  /** How long one request may take before it is sent again (the whole 2,000-card page takes far less). */
-  const ATTEMPT_TIMEOUT_MS = 2500;
+  /**
+   * How long one request may take before it is sent again: a couple of seconds, plus time for
+   * the size of the snapshot (a 2,000-card page is about 3 MB).
+   */
+  const attemptTimeout = (message) => 2500 + (message.html?.length ?? 0) / 1000;
   /** Elements the engine never needs: dropped from the snapshot to keep it small. */
   const SNAPSHOT_DROP = `script, style, link, meta, noscript, template, iframe, svg, video, [${UI_ATTR}]`;
 
@@ -154,7 +157,7 @@
 
   function attempt(message) {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the engine did not answer in time')), ATTEMPT_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new Error('the engine did not answer in time')), attemptTimeout(message));
       api.runtime.sendMessage(message).then(
         (reply) => {
           clearTimeout(timer);

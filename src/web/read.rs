@@ -250,18 +250,27 @@ fn read_card(root: &Element, c: &Controls) -> Option<ReadCard> {
     })
 }
 
+/// Attributes that carry LinkedIn's own ids for a card, and selectors for them.
+const ID_HINT_ATTRS: [&str; 4] = [
+    "componentkey",
+    "data-invitation-id",
+    "data-urn",
+    "data-entity-urn",
+];
+const ID_HINT_SELECTORS: [&str; 4] = [
+    "[componentkey]",
+    "[data-invitation-id]",
+    "[data-urn]",
+    "[data-entity-urn]",
+];
+
 fn id_hints(root: &Element) -> Vec<String> {
     let mut hints = Vec::new();
-    for attr in [
-        "componentkey",
-        "data-invitation-id",
-        "data-urn",
-        "data-entity-urn",
-    ] {
+    for (i, attr) in ID_HINT_ATTRS.iter().enumerate() {
         if let Some(v) = root.get_attribute(attr) {
             hints.push(v);
         }
-        for el in query_all(root, &format!("[{attr}]")) {
+        for el in query_all(root, ID_HINT_SELECTORS[i]) {
             hints.extend(el.get_attribute(attr));
         }
     }
@@ -291,6 +300,7 @@ fn is_inline_formatting(tag: &str) -> bool {
 /// formatting merged into its parent; text inside controls and hidden helpers skipped.
 fn text_lines(root: &Element) -> Vec<Line> {
     let mut owners: Vec<Element> = Vec::new();
+    let mut seen: FxHashSet<u32> = FxHashSet::default();
     let Some(doc) = root.owner_document() else {
         return vec![];
     };
@@ -317,7 +327,7 @@ fn text_lines(root: &Element) -> Vec<Line> {
         if owner.closest(SKIP_TEXT_IN).ok().flatten().is_some() {
             continue;
         }
-        if owners.last() != Some(&owner) && !owners.contains(&owner) {
+        if index_of(&owner).is_none_or(|i| seen.insert(i)) {
             owners.push(owner);
         }
     }
@@ -395,6 +405,13 @@ fn own_headline(doc: &Document, roots: &[Element]) -> Option<String> {
         let mut container = link.parent_element();
         for _ in 0..3 {
             let Some(c) = container else { break };
+            let holds_a_card = roots.iter().any(|r| {
+                let c: &Node = c.as_ref();
+                c.contains(Some(r.as_ref()))
+            });
+            if holds_a_card {
+                break; // the member's own block never holds invitations
+            }
             let lines = text_lines(&c);
             if let Some(pos) = lines
                 .iter()

@@ -287,8 +287,8 @@ async function pageRows(browser) {
   const heapExt = get('extension-2000', (r) => r.heap);
   const heapFloor = get('floor-2000', (r) => r.heap);
   const mb = (b) => (b / 1048576).toFixed(1);
-  row('Memory', 'LinkedIn tab JS heap after 2,000 cards: extension', heapExt.map(mb), 'MB');
-  row('Memory', 'the same with the bare floor', heapFloor.map(mb), 'MB');
+  row("Memory", "LinkedIn tab JS heap after 2,000 cards: extension", heapExt.map((b) => b / 1048576), "MB");
+  row("Memory", "the same with the bare floor", heapFloor.map((b) => b / 1048576), "MB");
 }
 
 async function hostMemory(browser) {
