@@ -64,9 +64,14 @@ async function triage(message, sender) {
     const onDefaults = await engine({ op: 'triage', html: message.html, settings: null, memory });
     if (onDefaults.plan) reply = onDefaults;
   }
-  if (reply.plan) await rememberQueue(reply.plan, sender.tab?.id);
+  // The queue and toolbar count are kept after answering: the page should not wait for them.
+  if (reply.plan) queueUpdates = queueUpdates.then(() => rememberQueue(reply.plan, sender.tab?.id)).catch(warn);
   return reply;
 }
+
+/** Queue updates run one after another, so two passes never overwrite each other's cards. */
+let queueUpdates = Promise.resolve();
+const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
 
 /**
  * Keeps every card seen this session (LinkedIn renders only part of the queue at a time), so

@@ -81,8 +81,8 @@
       const answered = performance.now();
       if (!isInvitationsPage()) return;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
-      applyPlan(reply.plan, elements);
-      timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length });
+      const longestSlice = await applyPlan(reply.plan, elements);
+      timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice });
     } catch (e) {
       blocked(e?.message ?? String(e));
     } finally {
@@ -98,11 +98,11 @@
    * The last pass's phases as User Timing measures (`invite-triage:snapshot|engine|paint`), seen
    * in DevTools' performance panel and read by the benchmarks; only the latest are kept.
    */
-  function timings({ began, sent, answered, painted, engineMs, bytes }) {
+  function timings({ began, sent, answered, painted, engineMs, bytes, longestSlice }) {
     const phases = [
       ['snapshot', began, sent, { bytes }],
       ['engine', sent, answered, { engineMs }],
-      ['paint', answered, painted, {}],
+      ['paint', answered, painted, { longestSlice }],
     ];
     for (const [name, start, end, detail] of phases) {
       performance.clearMeasures(`invite-triage:${name}`);
@@ -196,40 +196,59 @@
   /** What was painted on each card root, so an unchanged card is left alone. */
   const painted = new WeakMap();
 
-  function applyPlan(plan, elements) {
+  /** The longest stretch of painting before LinkedIn gets the main thread back. */
+  const SLICE_MS = 12;
+  const yieldToPage = () =>
+    globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+
+  /**
+   * Paints the plan in slices of at most SLICE_MS, so a long page never blocks LinkedIn; the
+   * page status is set once every card is painted.
+   */
+  async function applyPlan(plan, elements) {
+    if (plan.status === 'unrecognized') console.warn(t('csUnreadable', plan.unreadable));
+    const theme = pageTheme();
+    let slice = performance.now();
+    let longestSlice = 0;
+    for (const card of plan.cards) {
+      const now = performance.now();
+      if (now - slice > SLICE_MS) {
+        longestSlice = Math.max(longestSlice, now - slice);
+        await yieldToPage();
+        if (!observer) return longestSlice; // the user left the invitations page meanwhile
+        slice = performance.now();
+      }
+      paintCard(card, elements, theme);
+    }
     root.dataset.triageStatus = plan.status;
     root.dataset.triageCount = String(plan.count);
-    if (plan.status === 'unrecognized') {
-      console.warn(
-        t('csUnreadable', plan.unreadable),
-      );
+    return Math.max(longestSlice, performance.now() - slice);
+  }
+
+  function paintCard(card, elements, theme) {
+    const cardRoot = elements[card.at.root];
+    if (!cardRoot?.isConnected) return;
+    const controls = {
+      accept: elements[card.at.accept ?? -1],
+      ignore: elements[card.at.ignore ?? -1],
+      reply: elements[card.at.reply ?? -1],
+    };
+    const signature = JSON.stringify([card, theme]);
+    const existing = [...cardRoot.children].filter((c) => c.hasAttribute(UI_ATTR));
+    const previous = painted.get(cardRoot);
+    if (previous?.signature === signature && existing.length === 1) {
+      previous.controls = controls;
+      return;
     }
-    const theme = pageTheme();
-    for (const card of plan.cards) {
-      const cardRoot = elements[card.at.root];
-      if (!cardRoot?.isConnected) continue;
-      const controls = {
-        accept: elements[card.at.accept ?? -1],
-        ignore: elements[card.at.ignore ?? -1],
-        reply: elements[card.at.reply ?? -1],
-      };
-      const signature = JSON.stringify([card, theme]);
-      const existing = [...cardRoot.children].filter((c) => c.hasAttribute(UI_ATTR));
-      const previous = painted.get(cardRoot);
-      if (previous?.signature === signature && existing.length === 1) {
-        previous.controls = controls;
-        continue;
-      }
-      existing.slice(1).forEach((extra) => extra.remove());
-      const host = existing[0] ?? createHost(cardRoot);
-      host.dataset.theme = theme;
-      cardRoot.dataset.triageBucket = card.bucket;
-      cardRoot.dataset.triageScore = String(card.score);
-      cardRoot.dataset.triageId = card.id;
-      const state = { signature, controls, acted: previous?.acted ?? false };
-      painted.set(cardRoot, state);
-      render(host.shadowRoot, card, state);
-    }
+    existing.slice(1).forEach((extra) => extra.remove());
+    const host = existing[0] ?? createHost(cardRoot);
+    host.dataset.theme = theme;
+    cardRoot.dataset.triageBucket = card.bucket;
+    cardRoot.dataset.triageScore = String(card.score);
+    cardRoot.dataset.triageId = card.id;
+    const state = { signature, controls, acted: previous?.acted ?? false };
+    painted.set(cardRoot, state);
+    render(host.shadowRoot, card, state);
   }
 
   function createHost(cardRoot) {

@@ -134,6 +134,28 @@ async function render() {
   if (!tab) view.append(el('p', { class: 'muted' }, t('lastSeen')), openInvitationsButton());
 }
 
+/** Renders one after another: a change that arrives mid-render gets one more render after it. */
+let rendering = null;
+let again = false;
+function refresh() {
+  if (rendering) {
+    again = true;
+    return;
+  }
+  rendering = render().finally(() => {
+    rendering = null;
+    if (again) {
+      again = false;
+      refresh();
+    }
+  });
+}
+
 localize();
 document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
-render();
+// The queue is written as the page is triaged and the user acts: keep the summary current.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes.queue || changes.history || changes.memory)) refresh();
+  if (area === 'sync') refresh();
+});
+refresh();

@@ -12,7 +12,8 @@ import { median, table } from './stats.mjs';
 const OUT = path.join(ROOT, 'target/bench');
 const FLOOR = path.join(ROOT, 'tests/bench/floor');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SIZES = [100, 500, 2000];
+/** Page sizes; BENCH_SIZES=500 for a quick look at one. */
+const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number);
 const SHOW_MORE = 20;
 const WORKLOAD = 1000;
 /** Samples of the scoring workload, each `ROUNDS` passes over the 1,000 invitations. */
@@ -183,9 +184,11 @@ function appendAndTime(page, n, mode) {
         const list = document.querySelector('[data-fixture-list]');
         const fragment = window.__fixture.makeCards(n);
         const fresh = new Set(fragment.children);
-        const longTasks = [];
-        const tasks = new PerformanceObserver((l) => longTasks.push(...l.getEntries()));
-        tasks.observe({ type: 'longtask' });
+        // Long animation frames (the Long Tasks API does not see extension content scripts):
+        // every frame over 50 ms, with the time it blocked input.
+        const frames = [];
+        const observer = new PerformanceObserver((l) => frames.push(...l.getEntries()));
+        observer.observe({ type: 'long-animation-frame' });
         let painted = 0;
         const watcher = new MutationObserver((records) => {
           for (const r of records) {
@@ -196,16 +199,16 @@ function appendAndTime(page, n, mode) {
           watcher.disconnect();
           clearTimeout(timeout);
           setTimeout(() => {
-            longTasks.push(...tasks.takeRecords());
-            tasks.disconnect();
+            frames.push(...observer.takeRecords());
+            observer.disconnect();
             const phases = Object.fromEntries(
               performance
                 .getEntriesByType('measure')
                 .filter((m) => m.name.startsWith('invite-triage:'))
                 .map((m) => [m.name.slice('invite-triage:'.length), { ms: m.duration, ...m.detail }]),
             );
-            const mine = longTasks.filter((t) => t.startTime + t.duration >= start);
-            resolve({ ms, longest: Math.max(0, ...mine.map((t) => t.duration)), phases });
+            const during = frames.filter((f) => f.startTime + f.duration >= start && f.startTime <= start + ms);
+            resolve({ ms, longest: Math.max(0, ...during.map((f) => f.duration)), phases });
           }, 300);
         });
         watcher.observe(list, { attributes: true, subtree: true, attributeFilter: [attr] });
@@ -246,7 +249,7 @@ async function pages(browser) {
 
 async function pageRows(browser) {
   const m = await pages(browser);
-  const get = (key, pick) => m[key].map(pick).filter((v) => v !== null && v !== undefined);
+  const get = (key, pick) => (m[key] ?? []).map(pick).filter((v) => v !== null && v !== undefined);
   const perCard = {};
   for (const n of SIZES) {
     const ext = get(`extension-${n}`, (r) => r.first.ms);
@@ -268,8 +271,13 @@ async function pageRows(browser) {
         `engine round trip ${phase('engine').toFixed(1)} ms, of which engine ${phase('engine', (p) => p.engineMs).toFixed(1)} ms · ` +
         `paint ${phase('paint').toFixed(1)} ms`,
     );
+    const ownTasks = get(`extension-${n}`, (r) => Math.max(r.first.phases.snapshot?.ms ?? 0, r.first.phases.paint?.longestSlice ?? 0));
+    row('Page', `${n} cards: longest task of the content script (snapshot, or a paint slice)`, ownTasks, 'ms', '≤ 50');
     const longest = get(`extension-${n}`, (r) => r.first.longest);
-    row('Page', `${n} cards: longest task in the LinkedIn tab`, longest, 'ms', '≤ 50', 'PerformanceObserver longtask (0 = none over 50 ms)');
+    const floorLongest = get(`floor-${n}`, (r) => r.first.longest);
+    const frameNote = 'long-animation-frame entries from insertion to painted; 0 = no frame over 50 ms';
+    row('Page', `${n} cards: longest frame in the LinkedIn tab, extension`, longest, 'ms', '', frameNote);
+    row('Page', `${n} cards: longest frame, bare floor`, floorLongest, 'ms', '', 'the insertion\'s own layout is in both');
   }
   row(
     'Page',

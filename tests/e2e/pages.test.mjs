@@ -52,8 +52,11 @@ test('the toolbar count follows the page and the user’s decisions', async () =
       () => document.querySelectorAll('[data-triage-bucket="accept"], [data-triage-bucket="review"]').length,
     );
   const badge = () => worker().evaluate(() => chrome.action.getBadgeText({}));
+  // The worker sets the count just after answering the page: give it a moment.
+  const expected = String(await waitingOnPage());
+  for (let i = 0; i < 40 && (await badge()) !== expected; i++) await page.waitForTimeout(50);
   const before = await badge();
-  assert.equal(before, String(await waitingOnPage()));
+  assert.equal(before, expected);
   const card = page.locator('[data-triage-bucket="accept"], [data-triage-bucket="review"]').first();
   await card.locator('[data-triage-action="accept"]').click();
   await page.waitForFunction(() => (window.__fixtureClicks ?? []).length === 1);
