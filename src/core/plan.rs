@@ -45,6 +45,8 @@ pub struct PageRead {
     pub unreadable: u32,
     /// The signed-in member's own headline, where the page shows it.
     pub own_headline: Option<String>,
+    /// Cards painted on an earlier pass and left out of this snapshot (unchanged since).
+    pub known: u32,
 }
 
 /// What the user did before, by card id: kept in storage and handed back on every pass.
@@ -142,7 +144,7 @@ pub struct Counts {
 pub struct PaintPlan {
     /// `data-triage-status`.
     pub status: Status,
-    /// `data-triage-count`: cards read.
+    /// `data-triage-count`: cards on the page (read now, or known from an earlier pass).
     pub count: u32,
     /// Accept controls outside any card we could read.
     pub unreadable: u32,
@@ -173,14 +175,14 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
             paint
         })
         .collect();
-    let status = match (cards.is_empty(), read.unreadable > 0) {
+    let status = match (cards.is_empty() && read.known == 0, read.unreadable > 0) {
         (false, _) => Status::Ready,
         (true, true) => Status::Unrecognized,
         (true, false) => Status::NoInvitations,
     };
     PaintPlan {
         status,
-        count: cards.len() as u32,
+        count: cards.len() as u32 + read.known,
         unreadable: read.unreadable,
         counts,
         cards,
@@ -295,6 +297,7 @@ mod tests {
             cards: vec![read(person, at.clone()), read(group, at)],
             unreadable: 0,
             own_headline: None,
+            known: 0,
         };
         let settings = Settings::default();
         let mut memory = Memory::default();
@@ -339,5 +342,22 @@ mod tests {
         let plan = plan(&unreadable, &scorer, &settings, &Memory::default());
         assert_eq!(plan.status, Status::Unrecognized);
         assert_eq!(plan.unreadable, 3);
+    }
+
+    #[test]
+    fn cards_known_from_an_earlier_pass_count_and_keep_the_page_ready() {
+        let only_known = PageRead {
+            known: 4,
+            ..PageRead::default()
+        };
+        let plan = plan(
+            &only_known,
+            &Scorer::new(&Settings::default()),
+            &Settings::default(),
+            &Memory::default(),
+        );
+        assert_eq!(plan.status, Status::Ready);
+        assert_eq!(plan.count, 4);
+        assert!(plan.cards.is_empty());
     }
 }

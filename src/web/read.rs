@@ -18,6 +18,8 @@ use crate::core::plan::{PageRead, Placement, ReadCard};
 
 /// The attribute carrying each element's snapshot index.
 pub const INDEX_ATTR: &str = "data-ti";
+/// Marks a card painted on an earlier pass, sent as an empty stub.
+const KNOWN_CARD: &str = "[data-triage-known]";
 /// Marks our own injected UI, which reading skips.
 const OWN_UI: &str = "[data-triage-ui]";
 const CONTROLS: &str = "button, a, [role=button]";
@@ -60,6 +62,11 @@ pub fn read_document(doc: &Document) -> PageRead {
             None => unplaced.push(accept.clone()),
         }
     }
+    // Cards painted on an earlier pass come as empty stubs: they count, and they are cards when
+    // telling a bulk control or the member's own block apart.
+    let known = query_all(doc, KNOWN_CARD);
+    let known_count = known.len() as u32;
+    placed_roots.extend(known);
     // An unplaced Accept above several read cards is a bulk control ("Accept all"), not a card.
     let unreadable = unplaced
         .iter()
@@ -69,6 +76,7 @@ pub fn read_document(doc: &Document) -> PageRead {
         cards,
         unreadable,
         own_headline: own_headline(doc, &placed_roots),
+        known: known_count,
     }
 }
 
