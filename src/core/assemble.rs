@@ -135,7 +135,15 @@ fn invitation_id(raw: &RawCard) -> String {
 /// Decides which line is the headline, which the note, and which are other facts.
 fn sort_lines(raw: &RawCard, card: &mut Card) {
     let mut name_seen = card.name.is_empty();
+    // Whether a line kept so far names an invitation kind, brought up to date as lines are
+    // kept (rather than rescanning them all for every line) so sorting stays linear.
+    let (mut kind_seen, mut kind_checked) = (false, 0);
     for line in &raw.lines {
+        kind_seen = kind_seen
+            || card.lines[kind_checked..]
+                .iter()
+                .any(|l| parse::kind_from_text(l).is_some());
+        kind_checked = card.lines.len();
         let text = line.text.as_str();
         if text.is_empty() {
             continue;
@@ -162,14 +170,7 @@ fn sort_lines(raw: &RawCard, card: &mut Card) {
             Hint::Headline if card.headline.is_empty() => card.headline = text.to_owned(),
             Hint::Note if !is_fact => append_note(card, text),
             _ if is_fact => card.lines.push(text.to_owned()),
-            _ if headline_slot
-                && card
-                    .lines
-                    .iter()
-                    .all(|l| parse::kind_from_text(l).is_none()) =>
-            {
-                card.headline = text.to_owned()
-            }
+            _ if headline_slot && !kind_seen => card.headline = text.to_owned(),
             _ if text.chars().count() >= NOTE_MIN_CHARS => append_note(card, text),
             _ => card.lines.push(text.to_owned()),
         }

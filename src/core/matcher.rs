@@ -8,6 +8,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::core::parse::is_invisible;
+
 /// One compiled phrase.
 #[derive(Clone, Debug)]
 struct Phrase {
@@ -25,10 +27,19 @@ pub struct Matcher {
 }
 
 /// Splits text into lowercase words; apostrophes inside a word are kept ("o'brien").
+///
+/// Invisible characters ([`is_invisible`]: zero-width, bidi, soft hyphen) and combining
+/// diacritical marks are skipped without ending the word, as Unicode word boundaries do:
+/// "cr\u{200B}ypto" and the struck-through "C̶r̶y̶p̶t̶o̶" both read as "crypto", and decomposed
+/// "Mu\u{308}ller" stays one word ("muller"). Text is not normalized otherwise.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    let mut chars = text.chars().peekable();
+    let mut chars = text
+        .chars()
+        .filter(|c| !is_invisible(*c) || c.is_whitespace())
+        .filter(|c| !is_combining_mark(*c))
+        .peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
@@ -45,6 +56,21 @@ pub fn words(text: &str) -> Vec<String> {
         out.push(word);
     }
     out
+}
+
+/// Whether `c` is a combining diacritical mark that is not itself a letter (the blocks used
+/// for accents on decomposed Latin, Greek and Cyrillic text, and for "Zalgo" decoration).
+fn is_combining_mark(c: char) -> bool {
+    !c.is_alphanumeric()
+        && matches!(
+            c,
+            '\u{0300}'..='\u{036F}'
+                | '\u{0483}'..='\u{0489}'
+                | '\u{1AB0}'..='\u{1AFF}'
+                | '\u{1DC0}'..='\u{1DFF}'
+                | '\u{20D0}'..='\u{20FF}'
+                | '\u{FE20}'..='\u{FE2F}'
+        )
 }
 
 impl Matcher {
@@ -89,6 +115,7 @@ impl Matcher {
     /// Like [`Matcher::find`] on text already split by [`words`].
     pub fn find_in<'m, W: AsRef<str>>(&'m self, words: &[W]) -> Vec<&'m str> {
         let mut hits: Vec<usize> = Vec::new();
+        let mut hit = vec![false; self.phrases.len()];
         for start in 0..words.len() {
             let candidates = self
                 .by_first
@@ -97,7 +124,8 @@ impl Matcher {
                 .flatten()
                 .chain(self.prefix_first.iter());
             for &id in candidates {
-                if !hits.contains(&id) && self.matches_at(id, words, start) {
+                if !hit[id] && self.matches_at(id, words, start) {
+                    hit[id] = true;
                     hits.push(id);
                 }
             }

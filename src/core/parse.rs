@@ -9,6 +9,15 @@ use crate::core::lang::{ends_ci, find_ci, starts_ci, LANGUAGES};
 /// Longest text any parser looks at; page text beyond it is cut (at a character boundary).
 pub const MAX_TEXT: usize = 4000;
 
+/// Most mutual connections a card can report: LinkedIn's limit of 30,000 connections per
+/// member. Larger counts ("99999999999999 other mutual connections", or digits that overflow)
+/// saturate here: they read as "very many", never wrap around or read as zero.
+pub const MAX_MUTUAL: u32 = 30_000;
+
+/// Longest wait, in days, an age line can report: 100 years, far beyond any real invitation
+/// (LinkedIn started in 2003). Larger ages ("999999 years ago") saturate here.
+pub const MAX_AGE_DAYS: u32 = 36_500;
+
 /// Mutual connections, as a card states them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mutual {
@@ -27,7 +36,8 @@ pub fn capped(text: &str) -> &str {
     text[..end].trim()
 }
 
-/// Parses a count such as `12` or `1,100`.
+/// Parses a count such as `12` or `1,100`; digits too many for a `u32` read as `u32::MAX`
+/// (callers cap it).
 fn count(token: &str) -> Option<u32> {
     let digits: String = token.chars().filter(|c| *c != ',' && *c != '.').collect();
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
@@ -38,6 +48,7 @@ fn count(token: &str) -> Option<u32> {
 
 /// Reads a mutual-connections line in any phrasing: "Ana is a mutual connection",
 /// "Ana and 12 other mutual connections", "Ana, Ben and 3 others", "12 mutual connections".
+/// The count saturates at [`MAX_MUTUAL`].
 pub fn mutual(text: &str) -> Option<Mutual> {
     let text = capped(text);
     LANGUAGES.iter().find_map(|lang| {
@@ -105,7 +116,7 @@ fn mutual_head(head: &str, words: &crate::core::lang::MutualWords) -> Option<Mut
         return None;
     }
     Some(Mutual {
-        count: (names.len() as u32).saturating_add(others),
+        count: (names.len() as u32).saturating_add(others).min(MAX_MUTUAL),
         names,
     })
 }
@@ -123,11 +134,16 @@ fn split_ci<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
 
 /// Reads how long ago an invitation was sent, in days: "Today", "Yesterday", "3 weeks ago",
 /// "Sent 2 months ago", "hace 3 días", and short forms "3d", "2w", "1mo", "1yr", "5h".
+/// The result saturates at [`MAX_AGE_DAYS`].
 pub fn age_days(text: &str) -> Option<u32> {
     let text = capped(text);
-    if let Some(days) = short_age(text) {
-        return Some(days);
-    }
+    short_age(text)
+        .or_else(|| long_age(text))
+        .map(|days| days.min(MAX_AGE_DAYS))
+}
+
+/// "3 weeks ago", "Yesterday", "hace 3 días" in any language.
+fn long_age(text: &str) -> Option<u32> {
     LANGUAGES.iter().find_map(|lang| {
         let age = &lang.age;
         let mut rest = text;
@@ -292,7 +308,8 @@ pub fn invitation_urn(text: &str) -> Option<String> {
     None
 }
 
-/// Removes control, zero-width and bidi-override characters and folds whitespace.
+/// Removes control, zero-width, bidi and other invisible characters (see [`is_invisible`])
+/// and folds whitespace.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_TEXT));
     for word in capped(text)
@@ -308,9 +325,23 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-fn is_invisible(c: char) -> bool {
+/// Whether `c` is a control or an invisible format character that page text can use to
+/// disguise itself: zero-width characters, bidi embeddings, overrides, isolates and marks
+/// (including the Arabic letter mark), the soft hyphen, the combining grapheme joiner, the
+/// Mongolian vowel separator and the byte-order mark.
+pub fn is_invisible(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 /// The first name for messages: honorifics skipped, credentials after a comma dropped,
@@ -343,7 +374,7 @@ fn cut(text: String, max: usize) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].to_owned()
+    text[..end].trim_end().to_owned()
 }
 
 /// Turns a card's raw text into an [`Invitation`].
