@@ -711,6 +711,7 @@ fn the_plan_counts_every_hostile_card() {
             .collect(),
         unreadable: u32::MAX,
         own_headline: Some(MARKUP[0].into()),
+        known: 0,
     };
     let p = plan::plan(&read, scorer(), &settings, &Memory::default());
     assert_eq!(p.count, n);

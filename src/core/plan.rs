@@ -182,7 +182,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
     };
     PaintPlan {
         status,
-        count: cards.len() as u32 + read.known,
+        count: (cards.len() as u32).saturating_add(read.known),
         unreadable: read.unreadable,
         counts,
         cards,
