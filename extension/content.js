@@ -13,6 +13,8 @@
   const root = document.documentElement;
   const UI_ATTR = 'data-triage-ui';
   const INDEX_ATTR = 'data-ti';
+  /** Marks a card in the snapshot that was painted before and is unchanged (sent empty). */
+  const KNOWN_ATTR = 'data-triage-known';
   /**
    * How long one request may take before it is sent again: a couple of seconds, plus time for
    * the size of the snapshot (a 2,000-card page is about 3 MB).
@@ -32,8 +34,15 @@
   let inFlight = false;
   let passAgain = false;
   let lastHref = location.href;
+  /** Card roots painted on this page and unchanged since: later snapshots send them as stubs. */
+  let known = new Set();
+  /** Known cards something changed inside: read again in full. */
+  let dirty = new WeakSet();
+  /** Settings changed, the page was left, or the engine failed: read every card again. */
+  let fullPassNeeded = true;
 
   function start() {
+    fullPassNeeded = true;
     if (observer) return;
     observer = new MutationObserver(onMutations);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -49,12 +58,23 @@
 
   const isOwnNode = (node) => node.nodeType === 1 && node.hasAttribute(UI_ATTR);
   function onMutations(records) {
-    const foreign = records.some(
-      (r) =>
-        r.type === 'characterData' ||
-        [...r.addedNodes, ...r.removedNodes].some((n) => !isOwnNode(n)),
-    );
+    let foreign = false;
+    for (const r of records) {
+      if (r.type !== 'characterData' && [...r.addedNodes, ...r.removedNodes].every(isOwnNode)) continue;
+      foreign = true;
+      markDirty(r.target);
+    }
     if (foreign) schedulePass();
+  }
+
+  /** The known card holding `node`, if any, is read again on the next pass. */
+  function markDirty(node) {
+    for (let n = node; n && n !== document.body; n = n.parentNode) {
+      if (known.has(n)) {
+        dirty.add(n);
+        return;
+      }
+    }
   }
 
   /** At most one pass per animation frame, and never two at once. */
@@ -75,13 +95,13 @@
     inFlight = true;
     try {
       const began = performance.now();
-      const { html, elements } = snapshot();
+      const { html, elements, stubs } = snapshot();
       const sent = performance.now();
       const reply = await send({ type: 'triage', html });
       const answered = performance.now();
       if (!isInvitationsPage()) return;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
-      const longestSlice = await applyPlan(reply.plan, elements);
+      const longestSlice = await applyPlan(reply.plan, elements, stubs);
       timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice });
     } catch (e) {
       blocked(e?.message ?? String(e));
@@ -113,6 +133,7 @@
   function onNavigation() {
     if (location.href === lastHref) return;
     lastHref = location.href;
+    fullPassNeeded = true;
     if (isInvitationsPage()) {
       start();
       schedulePass();
@@ -130,7 +151,9 @@
 
   // Rules saved in the options page re-score the open page without a reload.
   api.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'sync' && observer) schedulePass();
+    if (area !== 'sync' || !observer) return;
+    fullPassNeeded = true;
+    schedulePass();
   });
 
   // The popup asks to show one card: scroll to it and open its reasons.
@@ -173,6 +196,7 @@
   }
 
   function blocked(reason) {
+    fullPassNeeded = true;
     root.dataset.triageStatus = 'blocked';
     console.warn(`Invite Triage: the triage engine could not run here: ${reason}`);
     // Tell the popup why (best effort: the worker may be the part that is down).
@@ -181,15 +205,45 @@
 
   /**
    * A copy of the page for the engine: every element of the live body is numbered in the copy
-   * (`data-ti`), so the plan can name live elements by index.
+   * (`data-ti`), so the plan can name live elements by index. Cards painted before and unchanged
+   * since go as empty stubs (`data-triage-known`), so "Show more" costs what the new cards cost.
    */
   function snapshot() {
+    const stubs = fullPassNeeded ? [] : [...known].filter((card) => card.isConnected && !dirty.has(card));
+    dirty = new WeakSet(); // changes from now on mark cards for the next pass
+    return stubs.length ? partialSnapshot(new Set(stubs)) : fullSnapshot();
+  }
+
+  function fullSnapshot() {
     const elements = Array.from(document.body.getElementsByTagName('*'));
     const copy = document.body.cloneNode(true);
     const copies = copy.getElementsByTagName('*');
     for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, i);
     for (const node of copy.querySelectorAll(SNAPSHOT_DROP)) node.remove();
-    return { html: copy.outerHTML, elements };
+    return { html: copy.outerHTML, elements, stubs: null };
+  }
+
+  /** Tags dropped from a partial snapshot (SNAPSHOT_DROP, by name). */
+  const DROP_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'svg', 'video']);
+
+  function partialSnapshot(stubs) {
+    const elements = [];
+    const copy = (node) => {
+      const clone = node.cloneNode(false);
+      clone.setAttribute(INDEX_ATTR, elements.push(node) - 1);
+      if (stubs.has(node)) {
+        clone.setAttribute(KNOWN_ATTR, '');
+        return clone;
+      }
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === Node.TEXT_NODE) clone.append(child.data);
+        else if (child.nodeType === Node.ELEMENT_NODE && !DROP_TAGS.has(child.localName) && !child.hasAttribute(UI_ATTR)) {
+          clone.append(copy(child));
+        }
+      }
+      return clone;
+    };
+    return { html: copy(document.body).outerHTML, elements, stubs };
   }
 
   // ------------------------------------------------------------------ paint
@@ -205,8 +259,11 @@
    * Paints the plan in slices of at most SLICE_MS, so a long page never blocks LinkedIn; the
    * page status is set once every card is painted.
    */
-  async function applyPlan(plan, elements) {
+  async function applyPlan(plan, elements, stubs) {
     if (plan.status === 'unrecognized') console.warn(t('csUnreadable', plan.unreadable));
+    // Known from now on: the stubs, and every card of this plan.
+    known = new Set(stubs ?? []);
+    fullPassNeeded = false;
     const theme = pageTheme();
     let slice = performance.now();
     let longestSlice = 0;
@@ -228,6 +285,7 @@
   function paintCard(card, elements, theme) {
     const cardRoot = elements[card.at.root];
     if (!cardRoot?.isConnected) return;
+    known.add(cardRoot);
     const controls = {
       accept: elements[card.at.accept ?? -1],
       ignore: elements[card.at.ignore ?? -1],
@@ -246,7 +304,7 @@
     cardRoot.dataset.triageBucket = card.bucket;
     cardRoot.dataset.triageScore = String(card.score);
     cardRoot.dataset.triageId = card.id;
-    const state = { signature, controls, acted: previous?.acted ?? false };
+    const state = { signature, controls, root: cardRoot, acted: previous?.acted ?? false };
     painted.set(cardRoot, state);
     render(host.shadowRoot, card, state);
   }
@@ -405,7 +463,8 @@
       action.action === 'reply' && !control?.isConnected ? SAID.replyNoControl : SAID[action.action];
     if (action.action === 'note') return editNote(card, ui);
     say(copied ? text : `${text.split('.')[0]}. ${SAID.clipboardFailed}`);
-    send({ type: 'action', id: card.id, action: action.action }).catch(() => {});
+    // Once recorded, the card is read again on the next pass, to show the decision.
+    send({ type: 'action', id: card.id, action: action.action }).then(() => dirty.add(state.root), () => {});
   }
 
   async function copy(text) {

@@ -95,6 +95,41 @@ test('lazy-loaded cards are painted ("Show more")', async () => {
   await page.close();
 });
 
+/** The size of the last snapshot sent to the engine (the content script's User Timing). */
+const lastSnapshotBytes = (page) =>
+  page.evaluate(() => performance.getEntriesByName('invite-triage:snapshot').at(-1)?.detail.bytes);
+
+for (const fixture of ['era-c2.html', 'era-a.html']) {
+  test(`after "Show more" only the new cards are sent again (${fixture})`, async () => {
+    const page = await openInvitations(browser, fixture, { status: 'ready' });
+    const full = await lastSnapshotBytes(page);
+    const painted = (await readTriage(page)).length;
+    await page.evaluate(() => window.__fixture.appendCards(3));
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.triageCount) === n, painted + 3);
+    const partial = await lastSnapshotBytes(page);
+    assert.ok(partial < full, `the second snapshot (${partial} bytes) is smaller than the first (${full})`);
+    // Era A has LinkedIn's "Accept all" above the list: the cards sent as stubs still tell it apart.
+    assert.equal(await waitForStatus(page), 'ready');
+    const rows = await readTriage(page);
+    assert.equal(rows.length, await fixtureCardCount(page));
+    assertPainted(rows);
+    await page.close();
+  });
+}
+
+test('a known card whose text changes is read again', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const card = page.locator('[data-fixture-card]').first();
+  const before = Number(await card.getAttribute('data-triage-score'));
+  await card.locator('[data-fixture-headline]').evaluate((h) => {
+    h.firstChild.data = 'Crypto forex signals | Passive income | DM me';
+  });
+  await page.waitForFunction((s) => Number(document.querySelector('[data-fixture-card]').dataset.triageScore) < s, before);
+  const [row] = await readTriage(page);
+  assert.ok(row.reasons.some((r) => /spam|scam|sales/i.test(r)), `reasons: ${row.reasons.join('; ')}`);
+  await page.close();
+});
+
 test('LinkedIn re-rendering a card never produces a second badge', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   const count = (await readTriage(page)).length;
