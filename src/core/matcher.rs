@@ -33,29 +33,98 @@ pub struct Matcher {
 /// "cr\u{200B}ypto" and the struck-through "C̶r̶y̶p̶t̶o̶" both read as "crypto", and decomposed
 /// "Mu\u{308}ller" stays one word ("muller"). Text is not normalized otherwise.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut chars = text
-        .chars()
-        .filter(|c| !is_invisible(*c) || c.is_whitespace())
-        .filter(|c| !is_combining_mark(*c))
-        .peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if (c == '\'' || c == '’')
-            && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_alphanumeric())
-        {
-            word.push('\'');
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+    let mut split = Words::default();
+    split.push(text);
+    split.slices().into_iter().map(str::to_owned).collect()
+}
+
+/// Texts split into lowercase words as [`words`] does, all kept in one buffer: no allocation
+/// per word, which matters when every card's every word is looked up.
+#[derive(Debug, Default)]
+pub struct Words {
+    folded: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    /// Splits `text` and appends its words; returns their positions in [`Words::slices`].
+    pub fn push(&mut self, text: &str) -> std::ops::Range<usize> {
+        let first = self.spans.len();
+        if is_plain_ascii(text) {
+            self.push_ascii(text);
+        } else {
+            self.push_chars(text);
+        }
+        first..self.spans.len()
+    }
+
+    /// The common case, a byte at a time: printable ASCII and whitespace only.
+    fn push_ascii(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let word_byte = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let mut i = 0;
+        while i < bytes.len() {
+            if !word_byte(i) {
+                i += 1;
+                continue;
+            }
+            let begin = i;
+            while word_byte(i) || (bytes[i..].starts_with(b"'") && word_byte(i + 1)) {
+                i += 1;
+            }
+            let at = self.folded.len();
+            self.folded.push_str(&text[begin..i]);
+            self.folded[at..].make_ascii_lowercase();
+            self.spans.push((at, self.folded.len()));
         }
     }
-    if !word.is_empty() {
-        out.push(word);
+
+    fn push_chars(&mut self, text: &str) {
+        let mut start = self.folded.len();
+        let mut chars = text.chars().filter(|&c| is_read(c)).peekable();
+        while let Some(c) = chars.next() {
+            let in_word = self.folded.len() > start;
+            if c.is_ascii_alphanumeric() {
+                self.folded.push(c.to_ascii_lowercase()); // the common case, no Unicode tables
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                self.folded.extend(c.to_lowercase());
+            } else if (c == '\'' || c == '’')
+                && in_word
+                && chars.peek().is_some_and(|n| n.is_alphanumeric())
+            {
+                self.folded.push('\'');
+            } else if in_word {
+                self.spans.push((start, self.folded.len()));
+                start = self.folded.len();
+            }
+        }
+        if self.folded.len() > start {
+            self.spans.push((start, self.folded.len()));
+        }
     }
-    out
+
+    /// Every word pushed so far, in order.
+    pub fn slices(&self) -> Vec<&str> {
+        self.spans
+            .iter()
+            .map(|&(a, b)| &self.folded[a..b])
+            .collect()
+    }
+}
+
+/// Whether `text` is printable ASCII and whitespace only (no character [`words`] skips).
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || char::from(b).is_whitespace())
+}
+
+/// Whether `words` looks at `c` at all (invisible characters and combining marks are skipped).
+fn is_read(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_control() || c.is_whitespace()
+    } else {
+        (!is_invisible(c) || c.is_whitespace()) && !is_combining_mark(c)
+    }
 }
 
 /// Whether `c` is a combining diacritical mark that is not itself a letter (the blocks used
@@ -106,6 +175,16 @@ impl Matcher {
         self.phrases.is_empty()
     }
 
+    /// The first words of the phrases, for telling cheaply that a text cannot match.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// Whether a one-word prefix phrase (`recruit*`) can match a text of any words.
+    pub fn matches_any_word(&self) -> bool {
+        !self.prefix_first.is_empty()
+    }
+
     /// The phrases found in `text`, as written in the settings, in order of first appearance,
     /// each once.
     pub fn find<'m>(&'m self, text: &str) -> Vec<&'m str> {
@@ -114,16 +193,28 @@ impl Matcher {
 
     /// Like [`Matcher::find`] on text already split by [`words`].
     pub fn find_in<'m, W: AsRef<str>>(&'m self, words: &[W]) -> Vec<&'m str> {
+        self.find_in_opened(words, true)
+    }
+
+    /// Like [`Matcher::find_in`]; with `opened` false the caller knows no word of `words` starts
+    /// a phrase of this matcher, so only one-word prefix phrases are tried.
+    pub fn find_in_opened<'m, W: AsRef<str>>(&'m self, words: &[W], opened: bool) -> Vec<&'m str> {
         let mut hits: Vec<usize> = Vec::new();
-        let mut hit = vec![false; self.phrases.len()];
+        let mut hit: Vec<bool> = Vec::new(); // allocated on the first candidate only
         for start in 0..words.len() {
-            let candidates = self
-                .by_first
-                .get(words[start].as_ref())
+            let opening = if opened {
+                self.by_first.get(words[start].as_ref())
+            } else {
+                None
+            };
+            let candidates = opening
                 .into_iter()
                 .flatten()
                 .chain(self.prefix_first.iter());
             for &id in candidates {
+                if hit.is_empty() {
+                    hit = vec![false; self.phrases.len()];
+                }
                 if !hit[id] && self.matches_at(id, words, start) {
                     hit[id] = true;
                     hits.push(id);
@@ -171,6 +262,16 @@ mod tests {
         assert_eq!(m.find("Technical Recruiter"), ["recruit…"]);
         assert_eq!(m.find("Talent Acquisition Partner"), ["talent acq…"]);
         assert_eq!(m.find("Siobhán O’Brien"), ["o'brien"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_splits_as_the_general_one(text in "[ -~\t\n]{0,80}") {
+            let (mut fast, mut general) = (Words::default(), Words::default());
+            fast.push_ascii(&text);
+            general.push_chars(&text);
+            proptest::prop_assert_eq!(fast.slices(), general.slices());
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use rustc_hash::FxHashMap;
+
 use crate::core::invitation::{Invitation, Kind};
-use crate::core::matcher::{words, Matcher};
+use crate::core::matcher::{words, Matcher, Words};
 use crate::core::settings::{Rules, Settings};
 
 /// The three decisions.
@@ -109,7 +111,22 @@ pub struct Scorer {
     generic: Matcher,
     always_accept: Vec<String>,
     always_ignore: Vec<String>,
+    /// For every word that starts a phrase, which lists have such a phrase (a bit per list):
+    /// one lookup per word tells which lists need a look at a text at all.
+    openers: FxHashMap<String, u16>,
 }
+
+/// A bit per phrase list, for [`Scorer::openers`].
+const FIELD: u16 = 1;
+const COMPANY: u16 = 1 << 1;
+const SCHOOL: u16 = 1 << 2;
+const SALES: u16 = 1 << 3;
+const SPAM: u16 = 1 << 4;
+const OPEN_NETWORKER: u16 = 1 << 5;
+const RECRUITER: u16 = 1 << 6;
+const CONTEXT: u16 = 1 << 7;
+const INTEREST: u16 = 1 << 8;
+const GENERIC: u16 = 1 << 9;
 
 fn compile(list: &[String]) -> Matcher {
     Matcher::new(list.iter().map(String::as_str))
@@ -141,7 +158,56 @@ impl Scorer {
             generic: compile(&r.generic_notes),
             always_accept: folded(&r.always_accept),
             always_ignore: folded(&r.always_ignore),
+            openers: FxHashMap::default(),
         }
+        .indexed()
+    }
+
+    fn lists(&self) -> [(&Matcher, u16); 10] {
+        [
+            (&self.field, FIELD),
+            (&self.companies, COMPANY),
+            (&self.schools, SCHOOL),
+            (&self.sales, SALES),
+            (&self.spam, SPAM),
+            (&self.open_networker, OPEN_NETWORKER),
+            (&self.recruiter, RECRUITER),
+            (&self.context, CONTEXT),
+            (&self.interest, INTEREST),
+            (&self.generic, GENERIC),
+        ]
+    }
+
+    fn indexed(mut self) -> Self {
+        let mut openers: FxHashMap<String, u16> = FxHashMap::default();
+        for (list, bit) in self.lists() {
+            for word in list.first_words() {
+                *openers.entry(word.to_owned()).or_default() |= bit;
+            }
+        }
+        self.openers = openers;
+        self
+    }
+
+    /// The lists that could match somewhere in `words`.
+    fn reach<W: AsRef<str>>(&self, words: &[W]) -> u16 {
+        words.iter().fold(0, |reach, w| {
+            reach | self.openers.get(w.as_ref()).copied().unwrap_or(0)
+        })
+    }
+
+    /// `list.find_in(words)`, skipped when none of its phrases can start in them.
+    fn find<'m, W: AsRef<str>>(
+        list: &'m Matcher,
+        bit: u16,
+        reach: u16,
+        words: &[W],
+    ) -> Vec<&'m str> {
+        let opened = reach & bit != 0;
+        if !opened && !list.matches_any_word() {
+            return Vec::new();
+        }
+        list.find_in_opened(words, opened)
     }
 
     /// Fills unset field keywords and companies from the member's own headline
@@ -166,7 +232,7 @@ impl Scorer {
                 self.companies = Matcher::new([company]);
             }
         }
-        self
+        self.indexed()
     }
 
     /// Whether field words were taken from the member's own headline.
@@ -216,9 +282,22 @@ impl Scorer {
             }
         }
 
-        let note_words = inv.note.as_deref().map(words).unwrap_or_default();
+        // Every text split once, into one buffer; "all" is the profile, the note and the name.
+        let profile_text = self.profile_text(inv);
+        let mut split = Words::default();
+        let profile_at = split.push(&profile_text);
+        let note_at = split.push(inv.note.as_deref().unwrap_or(""));
+        let name_at = split.push(&inv.name);
+        let headline_at = split.push(&inv.headline);
+        let split = split.slices();
+        let note_words = &split[note_at.clone()];
+        let profile_words = &split[profile_at.clone()];
+        let all_words = &split[profile_at.start..name_at.end];
+        let headline_words = &split[headline_at];
+
+        let note_reach = self.reach(note_words);
         if !note_words.is_empty() {
-            let generic = self.generic.find_in(&note_words);
+            let generic = Self::find(&self.generic, GENERIC, note_reach, note_words);
             if !generic.is_empty() && note_words.len() <= 25 {
                 add(
                     "generic_note",
@@ -228,21 +307,24 @@ impl Scorer {
             } else {
                 add("note", "Wrote a personal note".into(), w.note);
             }
-            if let Some(found) = self.context.find_in(&note_words).first() {
+            if let Some(found) = Self::find(&self.context, CONTEXT, note_reach, note_words).first()
+            {
                 add(
                     "note_context",
                     format!("Note says how you know each other: “{found}”"),
                     w.note_context,
                 );
             }
-            if let Some(found) = self.interest.find_in(&note_words).first() {
+            if let Some(found) =
+                Self::find(&self.interest, INTEREST, note_reach, note_words).first()
+            {
                 add(
                     "note_interest",
                     format!("Note shows they know your work: “{found}”"),
                     w.note_interest,
                 );
             }
-            let field = self.field.find_in(&note_words);
+            let field = Self::find(&self.field, FIELD, note_reach, note_words);
             if !field.is_empty() {
                 add(
                     "note_field",
@@ -252,9 +334,8 @@ impl Scorer {
             }
         }
 
-        let profile_text = self.profile_text(inv);
-        let profile_words = words(&profile_text);
-        let field = self.field.find_in(&profile_words);
+        let profile_reach = self.reach(profile_words);
+        let field = Self::find(&self.field, FIELD, profile_reach, profile_words);
         if !field.is_empty() {
             let points = if field.len() >= 2 || !self.field_from_headline {
                 w.field
@@ -273,25 +354,22 @@ impl Scorer {
                 points,
             );
         }
-        if let Some(found) = self.companies.find_in(&profile_words).first() {
+        if let Some(found) =
+            Self::find(&self.companies, COMPANY, profile_reach, profile_words).first()
+        {
             add("company", format!("Same company: {found}"), w.company);
         }
-        if let Some(found) = self.schools.find_in(&profile_words).first() {
+        if let Some(found) = Self::find(&self.schools, SCHOOL, profile_reach, profile_words).first()
+        {
             add("school", format!("Same school: {found}"), w.school);
         }
 
-        let name_words = words(&inv.name);
-        let all_words: Vec<&str> = profile_words
-            .iter()
-            .chain(&note_words)
-            .chain(&name_words)
-            .map(String::as_str)
-            .collect();
-        let sales = self.sales.find_in(&all_words);
+        let all_reach = note_reach | profile_reach | self.reach(&split[name_at]);
+        let sales = Self::find(&self.sales, SALES, all_reach, all_words);
         if !sales.is_empty() {
             add("sales", format!("Sales pitch: {}", quoted(&sales)), w.sales);
         }
-        let spam = self.spam.find_in(&all_words);
+        let spam = Self::find(&self.spam, SPAM, all_reach, all_words);
         if !spam.is_empty() {
             add(
                 "spam",
@@ -299,7 +377,7 @@ impl Scorer {
                 w.spam,
             );
         }
-        let lion = self.open_networker.find_in(&all_words);
+        let lion = Self::find(&self.open_networker, OPEN_NETWORKER, all_reach, all_words);
         if !lion.is_empty() {
             add(
                 "open_networker",
@@ -308,7 +386,10 @@ impl Scorer {
             );
         }
         if person {
-            if let Some(found) = self.recruiter.find_in(&words(&inv.headline)).first() {
+            let reach = self.reach(headline_words);
+            if let Some(found) =
+                Self::find(&self.recruiter, RECRUITER, reach, headline_words).first()
+            {
                 add("recruiter", format!("Recruiter (“{found}”)"), w.recruiter);
             }
             if !inv.has_photo {
