@@ -195,6 +195,20 @@ describe('action buttons act on their own card only', () => {
     await page.close();
   });
 
+  test('when LinkedIn’s own button is gone, ours says so and clicks nothing', async () => {
+    const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+    const card = page.locator('[data-fixture-card]').nth(0);
+    await card.evaluate((c) => {
+      const ignore = [...c.querySelectorAll('button')].find((b) => /ignore/i.test(b.getAttribute('aria-label') ?? b.textContent));
+      ignore.remove();
+    });
+    await shadowButton(page, 0, 'decline').click();
+    await card.locator('[role="status"]').filter({ hasText: /missing/ }).waitFor();
+    assert.match(await card.locator('[role="status"]').textContent(), /LinkedIn’s button for this is missing/);
+    assert.deepEqual(await clicks(page), [], 'nothing clicked on LinkedIn');
+    await page.close();
+  });
+
   test('Accept & thank accepts and puts the thank-you on the clipboard', async () => {
     const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
     const name = await page.locator('[data-fixture-card]').nth(0).getAttribute('data-fixture-name');
