@@ -36,10 +36,15 @@ const injectFault = (fault) =>
   worker().evaluate((mode) => {
     globalThis.__send ??= chrome.runtime.sendMessage;
     globalThis.__hostKills = 0;
+    globalThis.__stalled = false;
     const send = (args) => globalThis.__send.apply(chrome.runtime, args);
     chrome.runtime.sendMessage = (...args) => {
       const toHost = args[0]?.target === 'engine';
       if (toHost && mode === 'refuse') return Promise.reject(new Error('host unavailable (test)'));
+      if (toHost && mode === 'stall-once' && args[0].op === 'triage' && !globalThis.__stalled) {
+        globalThis.__stalled = true;
+        return new Promise(() => {}); // this answer never comes
+      }
       const reply = send(args);
       if (toHost && mode === 'kill-host-once' && args[0].op === 'triage' && !globalThis.__hostKills) {
         globalThis.__hostKills = 1;
@@ -88,6 +93,24 @@ test('the worker stopped mid-batch: the page recovers by itself', async () => {
   assertWhole(await readTriage(page), expected);
   await cdp.detach();
   await page.close();
+});
+
+test('an answer that never comes: the request is sent again and the page recovers', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  await injectFault('stall-once');
+  try {
+    await appendCards(page, 4);
+    const expected = await cardCount(page);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-triage-id]').length === n, expected, {
+      timeout: 10_000,
+    });
+    assert.equal(await worker().evaluate(() => globalThis.__stalled), true, 'the first answer was lost');
+    assert.equal(await waitForStatus(page), 'ready');
+    assertWhole(await readTriage(page), expected);
+  } finally {
+    await removeFault();
+    await page.close();
+  }
 });
 
 test('an engine that traps says so, and the next request runs on a fresh engine', async () => {
