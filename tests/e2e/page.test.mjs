@@ -176,6 +176,26 @@ test('hostile page text is shown as text', async () => {
   assert.equal(injected, 0, 'no markup from page text became elements');
   const labels = (await readTriage(page)).map((r) => r.label).join('\n');
   assert.match(labels, /Invite Triage:/);
+  // LinkedIn re-renders a card with absurd text: a 10,000-character headline, impossible
+  // numbers, our own placeholder and emoji in the name. The card is read again, as text.
+  const zed = page.locator('[data-fixture-card][data-fixture-name="Zed Quinn"]');
+  const scoreBefore = await zed.getAttribute('data-triage-score');
+  await zed.evaluate((card) => {
+    card.querySelector('[data-fixture-headline]').textContent = 'Growth hacker '.repeat(715);
+    card.querySelector('[data-fixture-insight]').textContent = '99999999999999 other mutual connections';
+    card.querySelector('[data-fixture-age]').textContent = '999999 years ago';
+    card.querySelector('strong').textContent = '{first_name} ${name} 🚀';
+  });
+  await page.waitForFunction(
+    (before) => document.querySelector('[data-fixture-name="Zed Quinn"]').dataset.triageScore !== before,
+    scoreBefore,
+  );
+  assert.equal(await waitForStatus(page), 'ready');
+  const row = (await readTriage(page)).find((r) => r.id === 'zed-quinn');
+  assert.equal(row.hosts, 1);
+  const shownName = await zed.evaluate((c) => c.querySelector('[data-triage-ui]').shadowRoot.querySelector('.who').textContent);
+  assert.equal(shownName, '{first_name} ${name} 🚀', 'the new name is shown literally');
+  assert.doesNotMatch(row.label + row.reasons.join(' '), /99999999999999|4294967295/, 'absurd counts are capped');
   assert.deepEqual(dialogs, []);
   await page.close();
 });
