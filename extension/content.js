@@ -38,6 +38,8 @@
   let known = new Set();
   /** Known cards something changed inside: read again in full. */
   let dirty = new WeakSet();
+  /** What changed while a pass was in flight: checked again once that pass's cards are known. */
+  let lateChanges = [];
   /** Settings changed, the page was left, or the engine failed: read every card again. */
   let fullPassNeeded = true;
 
@@ -63,6 +65,7 @@
       if (r.type !== 'characterData' && [...r.addedNodes, ...r.removedNodes].every(isOwnNode)) continue;
       foreign = true;
       markDirty(r.target);
+      if (inFlight) lateChanges.push(r.target);
     }
     if (foreign) schedulePass();
   }
@@ -211,6 +214,7 @@
   function snapshot() {
     const stubs = fullPassNeeded ? [] : [...known].filter((card) => card.isConnected && !dirty.has(card));
     dirty = new WeakSet(); // changes from now on mark cards for the next pass
+    lateChanges = [];
     return stubs.length ? partialSnapshot(new Set(stubs)) : fullSnapshot();
   }
 
@@ -261,8 +265,11 @@
    */
   async function applyPlan(plan, elements, stubs) {
     if (plan.status === 'unrecognized') console.warn(t('csUnreadable', plan.unreadable));
-    // Known from now on: the stubs, and every card of this plan.
+    // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
     known = new Set(stubs ?? []);
+    for (const card of plan.cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
+    lateChanges.forEach(markDirty);
+    lateChanges = [];
     fullPassNeeded = false;
     const theme = pageTheme();
     let slice = performance.now();
@@ -285,7 +292,6 @@
   function paintCard(card, elements, theme) {
     const cardRoot = elements[card.at.root];
     if (!cardRoot?.isConnected) return;
-    known.add(cardRoot);
     const controls = {
       accept: elements[card.at.accept ?? -1],
       ignore: elements[card.at.ignore ?? -1],
