@@ -4,7 +4,7 @@
 
 use invite_triage::core::plan::Status;
 use invite_triage::web::{self, read};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -144,4 +144,83 @@ fn exports_score_defaults_and_validate() {
     assert!((0.0..=100.0).contains(&score));
     let bucket = js_sys::Reflect::get(&verdict, &"bucket".into()).unwrap();
     assert_eq!(bucket.as_string().as_deref(), Some("accept"));
+}
+
+/// The snapshot the content script sends for a whole page: `<body>` copied, every element
+/// numbered, the elements the engine never needs dropped.
+fn page_snapshot(page: &str) -> String {
+    let doc = read::parse_snapshot(page).unwrap();
+    let copy: web_sys::Element = doc
+        .body()
+        .unwrap()
+        .clone_node_with_deep(true)
+        .unwrap()
+        .unchecked_into();
+    let all = copy.get_elements_by_tag_name("*");
+    for i in 0..all.length() {
+        all.item(i)
+            .unwrap()
+            .set_attribute(read::INDEX_ATTR, &i.to_string())
+            .unwrap();
+    }
+    let drop = copy
+        .query_selector_all(
+            "script, style, link, meta, noscript, template, iframe, svg, video, [data-triage-ui]",
+        )
+        .unwrap();
+    for i in 0..drop.length() {
+        drop.item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .remove();
+    }
+    copy.outer_html()
+}
+
+#[wasm_bindgen_test]
+fn the_native_reader_reads_what_the_dom_reader_reads() {
+    let fixtures = [
+        include_str!("fixtures/demo.html"),
+        include_str!("fixtures/era-a.html"),
+        include_str!("fixtures/era-b.html"),
+        include_str!("fixtures/era-c1.html"),
+        include_str!("fixtures/era-c2.html"),
+        include_str!("fixtures/feed.html"),
+        include_str!("fixtures/hostile.html"),
+        include_str!("fixtures/non-person.html"),
+        include_str!("fixtures/unknown-layout.html"),
+    ];
+    let many = {
+        let page = include_str!("fixtures/era-c2.html");
+        let start = page.find("<div role=\"listitem\"").unwrap();
+        let end = page[start + 1..].find("<div role=\"listitem\"").unwrap() + start + 1;
+        let card = &page[start..end];
+        let cards: String = (0..50)
+            .map(|i| card.replace("jose-nunez-rs", &format!("p-{i}")))
+            .collect();
+        format!("{}{cards}{}", &page[..start], &page[start..])
+    };
+    let second = C2_CARD
+        .replace("ana-ruiz", "bo-li")
+        .replace("Ana Ruiz", "Bo Li");
+    let odd = [
+        format!("<body><main><div>{C2_CARD}{second}</div></main></body>"),
+        format!("<body><main><p><button>Accept all</button><span>{C2_CARD}{second}</span></p></main></body>"),
+        format!("<body><header><a href=\"/in/me/\">Me</a></header><aside><div><a href=\"/in/me/\"><b>Me</b> Too</a><p class=\"SR-only\">x</p><p>My &amp; headline</p></div></aside><ul><li>{C2_CARD}</li><li>{second}</li></ul></body>"),
+        format!("<body><table><tr><td>{C2_CARD}</td></tr></table><div aria-hidden=\"true\">{second}</div></body>"),
+    ];
+    let pages = fixtures
+        .iter()
+        .map(|p| p.to_string())
+        .chain([many])
+        .chain(odd);
+    let mut cards = 0;
+    for (n, page) in pages.enumerate() {
+        let html = page_snapshot(&page);
+        let dom = read::read_document(&read::parse_snapshot(&html).unwrap());
+        let native = invite_triage::core::read::read_snapshot(&html);
+        assert_eq!(dom, native, "page {n}");
+        cards += dom.cards.len();
+    }
+    assert_eq!(cards, 14 + 4 + 4 + 4 + 6 + 4 + 4 + 56 + 2 + 2 + 2 + 2);
 }
