@@ -71,10 +71,12 @@ const ATTR_NAMES: [(&str, Attr); 14] = [
 
 impl Attr {
     fn from_name(name: &str) -> Option<Attr> {
-        ATTR_NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|&(_, a)| a)
+        let find = |name: &str| ATTR_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, a)| a);
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            find(&name.to_ascii_lowercase())
+        } else {
+            find(name)
+        }
     }
 }
 
@@ -164,7 +166,7 @@ impl<'a> Document<'a> {
     /// doctype, in quirks mode, where class selectors match ASCII case-insensitively.
     pub fn has_class(&self, id: NodeId, token: &str) -> bool {
         self.attr(id, Attr::Class).is_some_and(|c| {
-            c.split(is_html_space)
+            c.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case(token))
         })
     }
@@ -189,6 +191,17 @@ impl<'a> Document<'a> {
     pub fn closest(&self, id: NodeId, pred: impl Fn(NodeId) -> bool) -> Option<NodeId> {
         let me = Some(id).filter(|&i| self.is_element(i));
         me.into_iter().chain(self.ancestors(id)).find(|&a| pred(a))
+    }
+
+    /// For every node, whether it or an element ancestor matches `pred`: `closest(pred)` for
+    /// the whole document at once.
+    pub fn within(&self, pred: impl Fn(NodeId) -> bool) -> Vec<bool> {
+        let mut inside = Vec::with_capacity(self.nodes.len());
+        for (id, node) in self.nodes.iter().enumerate() {
+            let parent = node.parent.is_some_and(|p| inside[p]);
+            inside.push(parent || (self.is_element(id) && pred(id)));
+        }
+        inside
     }
 
     /// Whether `inner` is `outer` or inside it (`Node.contains`).
@@ -257,10 +270,6 @@ impl<'a> Document<'a> {
         }
         None
     }
-}
-
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
 }
 
 fn is_space_byte(b: u8) -> bool {
@@ -911,12 +920,13 @@ const C1: [u16; 32] = [
 /// Decodes character references (and the parser's newline and NUL handling) in text or in an
 /// attribute value.
 pub fn decode(raw: &str, in_attribute: bool) -> Cow<'_, str> {
-    if !raw.contains(['&', '\r', '\0']) {
+    let special = |b: &u8| matches!(b, b'&' | b'\r' | b'\0');
+    if !raw.as_bytes().iter().any(special) {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(p) = rest.find(['&', '\r', '\0']) {
+    while let Some(p) = rest.as_bytes().iter().position(special) {
         out.push_str(&rest[..p]);
         let after = &rest[p + 1..];
         match rest.as_bytes()[p] {

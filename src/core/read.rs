@@ -75,6 +75,7 @@ pub fn read_snapshot(html: &str) -> PageRead {
 
 /// Reads every invitation card in a parsed snapshot.
 pub fn read_document(doc: &Document) -> PageRead {
+    let skipped = doc.within(|el| skips_text(doc, el));
     let controls = classify_controls(doc);
     let counts = ancestor_counts(doc, &controls);
     let mut cards = Vec::new();
@@ -84,7 +85,7 @@ pub fn read_document(doc: &Document) -> PageRead {
     for &accept in &controls.accepts {
         match card_root(doc, accept, &counts) {
             Some(root) if doc.index(root).is_some_and(|i| placed.insert(i)) => {
-                if let Some(rc) = read_card(doc, root, &controls) {
+                if let Some(rc) = read_card(doc, root, &controls, &skipped) {
                     placed_roots.push(root);
                     cards.push(rc);
                 } else {
@@ -103,7 +104,7 @@ pub fn read_document(doc: &Document) -> PageRead {
     PageRead {
         cards,
         unreadable,
-        own_headline: own_headline(doc, &placed_roots),
+        own_headline: own_headline(doc, &placed_roots, &skipped),
     }
 }
 
@@ -140,8 +141,9 @@ fn classify_controls(doc: &Document) -> Controls {
             c.roles.insert(i, role);
         }
     };
+    let own_ui = doc.within(|el| is_own_ui(doc, el));
     for el in doc.elements().filter(|&el| is_control(doc, el)) {
-        if doc.closest(el, |a| is_own_ui(doc, a)).is_some() {
+        if own_ui[el] {
             continue;
         }
         let label = control_label(doc, el);
@@ -232,7 +234,7 @@ fn own_controls(doc: &Document, root: NodeId, c: &Controls) -> [Option<NodeId>; 
     found
 }
 
-fn read_card(doc: &Document, root: NodeId, c: &Controls) -> Option<ReadCard> {
+fn read_card(doc: &Document, root: NodeId, c: &Controls, skipped: &[bool]) -> Option<ReadCard> {
     let [accept, ignore, reply] = own_controls(doc, root, c);
     let attrs_of = |tag: &str, attr: Attr| -> Vec<String> {
         doc.descendants(root)
@@ -241,7 +243,7 @@ fn read_card(doc: &Document, root: NodeId, c: &Controls) -> Option<ReadCard> {
             .collect()
     };
     let raw = RawCard {
-        lines: text_lines(doc, root),
+        lines: text_lines(doc, root, skipped),
         links: attrs_of("a", Attr::Href),
         image_alts: attrs_of("img", Attr::Alt),
         ghost_photo: doc
@@ -303,8 +305,9 @@ fn is_inline_formatting(tag: &str) -> bool {
 }
 
 /// The card's text lines in page order: one per element that directly holds text, with inline
-/// formatting merged into its parent; text inside controls and hidden helpers skipped.
-fn text_lines(doc: &Document, root: NodeId) -> Vec<Line> {
+/// formatting merged into its parent; text inside controls and hidden helpers (`skipped`, by
+/// node) left out.
+fn text_lines(doc: &Document, root: NodeId, skipped: &[bool]) -> Vec<Line> {
     let mut owners: Vec<NodeId> = Vec::new();
     let mut seen: FxHashSet<u32> = FxHashSet::default();
     for (node, text) in doc.text_nodes(root) {
@@ -323,7 +326,7 @@ fn text_lines(doc: &Document, root: NodeId) -> Vec<Line> {
                 None => break,
             }
         }
-        if doc.closest(owner, |a| skips_text(doc, a)).is_some() {
+        if skipped[owner] {
             continue;
         }
         if doc.index(owner).is_none_or(|i| seen.insert(i)) {
@@ -379,7 +382,7 @@ fn hint_of(doc: &Document, el: NodeId) -> Hint {
 
 /// The signed-in member's own headline: the text after the member's name, where a profile link
 /// that also appears in the global navigation stands outside every card.
-fn own_headline(doc: &Document, roots: &[NodeId]) -> Option<String> {
+fn own_headline(doc: &Document, roots: &[NodeId], skipped: &[bool]) -> Option<String> {
     let own_slug = doc
         .elements()
         .filter(|&a| is_link(doc, a) && doc.ancestors(a).any(|p| is_header_or_nav(doc, p)))
@@ -400,7 +403,7 @@ fn own_headline(doc: &Document, roots: &[NodeId]) -> Option<String> {
             if roots.iter().any(|&r| doc.contains(c, r)) {
                 break; // the member's own block never holds invitations
             }
-            let lines = text_lines(doc, c);
+            let lines = text_lines(doc, c, skipped);
             if let Some(pos) = lines
                 .iter()
                 .position(|l| !name.is_empty() && l.text == name)
