@@ -11,54 +11,8 @@ use std::time::Instant;
 use invite_triage::core::html::Document;
 use invite_triage::core::read;
 
-/// Numbers every start tag (`data-ti`), as the content script numbers the elements.
-fn number(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() * 2);
-    let mut n = 0;
-    let mut rest = body;
-    while let Some(p) = rest.find('<') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let name_len = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - 1);
-        out.push_str(&rest[..=name_len]);
-        if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() {
-            out.push_str(&format!(" {}=\"{n}\"", read::INDEX_ATTR));
-            n += 1;
-        }
-        rest = &rest[name_len + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The fixture page's body with `cards` copies of its template card in the list.
-pub fn page(cards: usize) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/era-c2.html");
-    let page = std::fs::read_to_string(path).expect("the era-c2 fixture");
-    let body = &page[page.find("<body>").expect("<body>")..page.rfind("</body>").expect("</body>")];
-    let start = body.find("<div role=\"listitem\"").expect("a card");
-    let end = start
-        + 1
-        + body[start + 1..]
-            .find("<div role=\"listitem\"")
-            .expect("two cards");
-    let card = &body[start..end];
-    // The list closes just before its "Show more" button.
-    let show_more = body
-        .find("data-fixture-show-more")
-        .expect("a Show more button");
-    let list_end = body[..show_more].rfind("</div>").expect("the list's end");
-    let copies: String = (0..cards)
-        .map(|i| card.replace("jose-nunez-rs", &format!("member-{i}")))
-        .collect();
-    number(&format!(
-        "{}{copies}{}</body>",
-        &body[..start],
-        &body[list_end..]
-    ))
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn main() {
     let args: Vec<usize> = std::env::args()
@@ -67,7 +21,7 @@ fn main() {
         .collect();
     let cards = args.first().copied().unwrap_or(500);
     let samples = args.get(1).copied().unwrap_or(15);
-    let html = page(cards);
+    let html = common::many_cards(cards);
     let read_cards = read::read_snapshot(&html).cards.len();
     assert_eq!(read_cards, cards, "every card is read");
     let time = |f: &dyn Fn()| -> Vec<f64> {

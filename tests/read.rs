@@ -2,48 +2,15 @@
 //! (`core::html`), with the snapshots the content script would send.
 #![cfg(not(target_arch = "wasm32"))]
 
-use invite_triage::core::plan::PageRead;
-use invite_triage::core::read::{self, INDEX_ATTR};
-use proptest::prelude::*;
+mod common;
 
-/// Numbers every element under `<body>` in document order, as the content script does
-/// (`data-ti` on each start tag), and wraps it in `<body>` like `document.body.outerHTML`.
-fn snapshot(body: &str) -> String {
-    let mut out = String::from("<body>");
-    let mut n = 0;
-    let mut rest = body;
-    while let Some(p) = rest.find('<') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let name_len = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - 1);
-        if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() {
-            out.push_str(&rest[..=name_len]);
-            out.push_str(&format!(" {INDEX_ATTR}=\"{n}\""));
-            n += 1;
-            rest = &rest[name_len + 1..];
-        } else {
-            out.push('<');
-            rest = &rest[1..];
-        }
-    }
-    out.push_str(rest);
-    out.push_str("</body>");
-    out
-}
+use common::{fixture, many_cards, snapshot};
+use invite_triage::core::plan::PageRead;
+use invite_triage::core::read;
+use proptest::prelude::*;
 
 fn read(body: &str) -> PageRead {
     read::read_snapshot(&snapshot(body))
-}
-
-/// A fixture page's body, as the content script would send it.
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let from = page.find("<body>").expect("a <body>") + "<body>".len();
-    let to = page.rfind("</body>").expect("a </body>");
-    snapshot(&page[from..to])
 }
 
 const C2_CARD: &str = r#"
@@ -229,6 +196,14 @@ fn every_fixture_card_is_read() {
     let feed = read::read_snapshot(&fixture("feed.html"));
     assert!(feed.cards.is_empty());
     assert_eq!(feed.unreadable, 0);
+}
+
+#[test]
+fn a_long_page_is_read_whole() {
+    let page = read::read_snapshot(&many_cards(500));
+    assert_eq!(page.cards.len(), 500);
+    assert_eq!(page.cards[499].card.profile_url, "/in/member-499/");
+    assert_eq!(page.unreadable, 0);
 }
 
 #[test]
