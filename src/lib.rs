@@ -1,9 +1,10 @@
 //! Invite Triage: reads LinkedIn invitations, scores them with the user's rules, and plans what
 //! the extension paints on each card. Every decision is made here.
 //!
-//! - [`core`] is pure Rust (parse, rules, score, respond, plan), tested natively.
-//! - `web` is the browser edge (wasm32 only): reading a page snapshot with web-sys and the
-//!   functions exported to the extension's JavaScript.
+//! - [`core`] is pure Rust (reading the page snapshot, parse, rules, score, respond, plan),
+//!   tested natively.
+//! - `web` is the browser edge (wasm32 only): the functions exported to the extension's
+//!   JavaScript.
 
 pub mod core;
 

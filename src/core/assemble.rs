@@ -1,6 +1,7 @@
 //! Turns the raw pieces the page reader collected from one card (text lines with layout hints,
 //! links, image alt texts, control labels) into a [`Card`]. Pure, so the judgement calls of
-//! reading a card are tested natively; the DOM walk itself lives in `web::read`.
+//! reading a card are tested natively; the walk over the snapshot itself lives in
+//! [`crate::core::read`].
 
 use crate::core::invitation::{Card, Kind};
 use crate::core::{lang, parse};

@@ -1,11 +1,13 @@
 //! The pure core: no web-sys, no js-sys. Everything here is tested natively with `cargo test`.
 
 pub mod assemble;
+pub mod html;
 pub mod invitation;
 pub mod lang;
 pub mod matcher;
 pub mod parse;
 pub mod plan;
+pub mod read;
 pub mod respond;
 pub mod score;
 pub mod settings;

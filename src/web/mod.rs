@@ -1,15 +1,15 @@
-//! The browser edge: reading a snapshot with web-sys, and the functions the extension's
-//! JavaScript calls. Thin on purpose: every decision is delegated to [`crate::core`].
+//! The browser edge: the functions the extension's JavaScript calls. Thin on purpose: every
+//! decision, reading the page snapshot included, is delegated to [`crate::core`].
 
 #[cfg(feature = "bench")]
 pub mod bench;
-pub mod read;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::invitation::Invitation;
 use crate::core::plan::{self, Memory};
+use crate::core::read;
 use crate::core::score::Scorer;
 use crate::core::settings::{FieldError, Settings};
 
@@ -80,9 +80,7 @@ impl Engine {
         } else {
             serde_wasm_bindgen::from_value(memory).unwrap_or_default()
         };
-        let doc = read::parse_snapshot(snapshot_html)
-            .ok_or_else(|| error("the snapshot could not be parsed"))?;
-        let page = read::read_document(&doc);
+        let page = read::read_snapshot(snapshot_html);
         let scorer = match &page.own_headline {
             Some(h) => self.scorer.clone().with_own_headline(h),
             None => self.scorer.clone(),

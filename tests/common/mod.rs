@@ -1,0 +1,68 @@
+//! Snapshots as the content script sends them, for tests and benchmarks.
+#![allow(dead_code)]
+
+use invite_triage::core::read::INDEX_ATTR;
+
+/// Numbers every start tag in document order (`data-ti`), as the content script numbers the
+/// elements of its copy of the page. Meant for test markup: comments are not skipped.
+pub fn number(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() * 2);
+    let mut n = 0;
+    let mut rest = html;
+    while let Some(p) = rest.find('<') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let name_len = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - 1);
+        out.push_str(&rest[..=name_len]);
+        if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() {
+            out.push_str(&format!(" {INDEX_ATTR}=\"{n}\""));
+            n += 1;
+        }
+        rest = &rest[name_len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The snapshot of a page whose body holds `body`: `<body>` (not numbered, like
+/// `document.body.outerHTML` of the content script's copy) around the numbered elements.
+pub fn snapshot(body: &str) -> String {
+    format!("<body>{}</body>", number(body))
+}
+
+/// A fixture page's body as the content script would send it (the fixtures' bodies hold
+/// nothing the content script drops).
+pub fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let from = page.find("<body>").expect("a <body>") + "<body>".len();
+    let to = page.rfind("</body>").expect("a </body>");
+    snapshot(&page[from..to])
+}
+
+/// The era-c2 fixture's body with `cards` copies of its template card in the list, each with
+/// its own profile slug.
+pub fn many_cards(cards: usize) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/era-c2.html");
+    let page = std::fs::read_to_string(path).expect("the era-c2 fixture");
+    let from = page.find("<body>").expect("a <body>") + "<body>".len();
+    let body = &page[from..page.rfind("</body>").expect("a </body>")];
+    let start = body.find("<div role=\"listitem\"").expect("a card");
+    let end = start
+        + 1
+        + body[start + 1..]
+            .find("<div role=\"listitem\"")
+            .expect("two cards");
+    let card = &body[start..end];
+    // The list closes just before its "Show more" button.
+    let show_more = body
+        .find("data-fixture-show-more")
+        .expect("a Show more button");
+    let list_end = body[..show_more].rfind("</div>").expect("the list's end");
+    let copies: String = (0..cards)
+        .map(|i| card.replace("jose-nunez-rs", &format!("member-{i}")))
+        .collect();
+    snapshot(&format!("{}{copies}{}", &body[..start], &body[list_end..]))
+}
