@@ -1,10 +1,10 @@
 // The engine host: loads the Rust/wasm engine and answers requests. Runs in the offscreen
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
+import init, * as pkg from './pkg/invite_triage.js';
+
 let loading = null;
 let current = { key: null, engine: null };
-/** Which instance of the engine this is: a new one is loaded after the wasm traps. */
-let generation = 0;
 /** When the wasm started loading and was ready, in ms since this page's time origin. */
 const started = { at: null, ready: null };
 
@@ -15,10 +15,7 @@ const started = { at: null, ready: null };
 export function loadEngine() {
   if (!loading) {
     started.at = performance.now();
-    // A fresh module URL gives a fresh instance: wasm-bindgen's glue keeps one per module.
-    const url = generation ? `./pkg/invite_triage.js?instance=${generation}` : './pkg/invite_triage.js';
-    loading = import(url).then(async (pkg) => {
-      const wasm = await pkg.default({ module_or_path: new URL('./pkg/invite_triage_bg.wasm', import.meta.url) });
+    loading = init({ module_or_path: new URL('./pkg/invite_triage_bg.wasm', import.meta.url) }).then((wasm) => {
       started.ready = performance.now();
       return { pkg, wasm };
     });
@@ -31,13 +28,12 @@ export function loadEngine() {
 
 /**
  * After a trap (a bug in the engine, which Rust turns into `unreachable`) the instance may be
- * half-way through a change: drop it, so the next request starts a fresh one.
+ * half-way through a change. wasm-bindgen keeps one instance per page, so the page that hosts
+ * the engine reloads: the next request finds a fresh one.
  */
-function discardEngine() {
-  current.engine = null;
+function restartEngine() {
   current = { key: null, engine: null };
-  loading = null;
-  generation++;
+  setTimeout(() => location.reload(), 0);
 }
 
 /** The host's own figures, for `ping`: start-up times and memory in use. */
@@ -70,7 +66,7 @@ function engineFor(pkg, settings) {
  * - `{op: 'summarize', queue, memory, history, settings, now}` → `{summary}`
  * - `{op: 'ping'}` → `{pong, stats}` (start-up times and memory, for the benchmarks)
  * Failures come back as `{error: message}`, never as a rejection; a trap in the wasm also sets
- * `restarted: true` (the next request runs on a fresh instance).
+ * `restarted: true`, and the hosting page reloads with a fresh instance.
  */
 export async function handle(request) {
   try {
@@ -98,8 +94,8 @@ export async function handle(request) {
     }
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
-      discardEngine();
-      return { error: `the triage engine stopped (${e.message}); it restarts on the next request`, restarted: true };
+      restartEngine();
+      return { error: `the triage engine stopped (${e.message}); it is restarting`, restarted: true };
     }
     return { error: String(e?.message ?? e) };
   }

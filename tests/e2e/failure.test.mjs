@@ -113,13 +113,16 @@ test('an answer that never comes: the request is sent again and the page recover
   }
 });
 
-test('an engine that traps says so, and the next request runs on a fresh engine', async () => {
+test('an engine that traps says so, and its page restarts it fresh', async () => {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const outcome = await page.evaluate(async () => {
+  const html = '<body><main><p>nothing to read</p></main></body>';
+  const triage = () =>
+    page.evaluate(async (snapshot) => (await import('./engine.js')).handle({ op: 'triage', html: snapshot }), html);
+  assert.equal((await triage()).plan?.status, 'no-invitations');
+  const reloaded = page.waitForEvent('load');
+  const trapped = await page.evaluate(async (snapshot) => {
     const { handle, loadEngine } = await import('./engine.js');
-    const html = '<body><main><p>nothing to read</p></main></body>';
-    const before = await handle({ op: 'triage', html });
     // A real trap in the real wasm: the engine's handle points outside its memory.
     const { pkg } = await loadEngine();
     const triage = pkg.Engine.prototype.triage;
@@ -127,14 +130,12 @@ test('an engine that traps says so, and the next request runs on a fresh engine'
       this.__wbg_ptr = 0xfffffff0;
       return triage.apply(this, args);
     };
-    const trapped = await handle({ op: 'triage', html });
-    const afterwards = await handle({ op: 'triage', html });
-    return { before: before.plan?.status, trapped, afterwards: afterwards.plan?.status };
-  });
-  assert.equal(outcome.before, 'no-invitations');
-  assert.equal(outcome.trapped.restarted, true);
-  assert.match(outcome.trapped.error, /engine stopped/);
-  assert.equal(outcome.afterwards, 'no-invitations', 'a fresh engine answers the next request');
+    return handle({ op: 'triage', html: snapshot });
+  }, html);
+  assert.equal(trapped.restarted, true);
+  assert.match(trapped.error, /engine stopped/);
+  await reloaded;
+  assert.equal((await triage()).plan?.status, 'no-invitations', 'a fresh engine answers');
   await page.close();
 });
 
