@@ -262,7 +262,9 @@ pub fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let first = n[0].to_ascii_lowercase();
     (0..=h.len() - n.len())
+        .filter(|&i| h[i].to_ascii_lowercase() == first) // cheap: most positions stop here
         .filter(|&i| haystack.is_char_boundary(i))
         .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
