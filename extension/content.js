@@ -213,6 +213,8 @@
    */
   function snapshot() {
     const stubs = fullPassNeeded ? [] : [...known].filter((card) => card.isConnected && !dirty.has(card));
+    // Consumed here: a settings change or a navigation from now on asks the next pass for all.
+    fullPassNeeded = false;
     dirty = new WeakSet(); // changes from now on mark cards for the next pass
     lateChanges = [];
     return stubs.length ? partialSnapshot(new Set(stubs)) : fullSnapshot();
@@ -270,7 +272,6 @@
     for (const card of plan.cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
     lateChanges.forEach(markDirty);
     lateChanges = [];
-    fullPassNeeded = false;
     const theme = pageTheme();
     let slice = performance.now();
     let longestSlice = 0;

@@ -45,6 +45,10 @@ const injectFault = (fault) =>
         globalThis.__stalled = true;
         return new Promise(() => {}); // this answer never comes
       }
+      if (toHost && mode === 'slow-once' && args[0].op === 'triage' && !globalThis.__stalled) {
+        globalThis.__stalled = true;
+        return new Promise((resolve) => setTimeout(resolve, 800)).then(() => send(args));
+      }
       const reply = send(args);
       if (toHost && mode === 'kill-host-once' && args[0].op === 'triage' && !globalThis.__hostKills) {
         globalThis.__hostKills = 1;
@@ -109,6 +113,32 @@ test('an answer that never comes: the request is sent again and the page recover
     assertWhole(await readTriage(page), expected);
   } finally {
     await removeFault();
+    await page.close();
+  }
+});
+
+test('rules saved while a pass is in flight re-score every card, not only the new ones', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const card = page.locator('[data-fixture-card]').nth(3);
+  const id = await card.getAttribute('data-triage-id');
+  assert.notEqual(await card.getAttribute('data-triage-bucket'), 'accept');
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await injectFault('slow-once');
+  try {
+    await appendCards(page, 2); // a pass that sends the painted cards as stubs, answered late
+    await options.evaluate(async (slug) => {
+      const { saveSettings } = await import('./storage.js');
+      await saveSettings({ version: 1, rules: { always_accept: [slug] } });
+    }, id);
+    await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket === 'accept', id, {
+      timeout: 8000,
+    });
+    assert.equal(await worker().evaluate(() => globalThis.__stalled), true, 'the pass was in flight');
+  } finally {
+    await removeFault();
+    await options.evaluate(async () => (await import('./storage.js')).saveSettings({ version: 1 }));
+    await options.close();
     await page.close();
   }
 });
