@@ -62,7 +62,14 @@
   function onMutations(records) {
     let foreign = false;
     for (const r of records) {
-      if (r.type !== 'characterData' && [...r.addedNodes, ...r.removedNodes].every(isOwnNode)) continue;
+      if (r.type !== 'characterData' && [...r.addedNodes, ...r.removedNodes].every(isOwnNode)) {
+        // Our badge taken off a card (LinkedIn re-rendering it): paint that card again.
+        if (r.removedNodes.length && known.has(r.target)) {
+          dirty.add(r.target);
+          foreign = true;
+        }
+        continue;
+      }
       foreign = true;
       markDirty(r.target);
       if (inFlight) lateChanges.push(r.target);
@@ -256,6 +263,8 @@
   /** What was painted on each card root, so an unchanged card is left alone. */
   const painted = new WeakMap();
 
+  /** The theme the badges were last painted in. */
+  let lastTheme = null;
   /** The longest stretch of painting before LinkedIn gets the main thread back. */
   const SLICE_MS = 12;
   const yieldToPage = () =>
@@ -273,6 +282,11 @@
     lateChanges.forEach(markDirty);
     lateChanges = [];
     const theme = pageTheme();
+    if (theme !== lastTheme) {
+      // LinkedIn's theme changed: cards sent as stubs keep their badges, in the new colours.
+      for (const card of known) card.querySelector(`:scope > [${UI_ATTR}]`)?.setAttribute('data-theme', theme);
+      lastTheme = theme;
+    }
     let slice = performance.now();
     let longestSlice = 0;
     for (const card of plan.cards) {

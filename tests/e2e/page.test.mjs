@@ -117,6 +117,17 @@ for (const fixture of ['era-c2.html', 'era-a.html']) {
   });
 }
 
+test('a badge LinkedIn takes off a card comes back', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const card = page.locator('[data-fixture-card]').nth(2);
+  await card.evaluate((c) => c.querySelector(':scope > [data-triage-ui]').remove());
+  await card.locator(':scope > [data-triage-ui]').waitFor({ state: 'attached', timeout: 5000 });
+  const rows = await readTriage(page);
+  assertPainted(rows);
+  assert.equal(rows.length, await fixtureCardCount(page));
+  await page.close();
+});
+
 test('a known card whose text changes is read again', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   const card = page.locator('[data-fixture-card]').first();
