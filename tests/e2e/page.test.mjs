@@ -128,6 +128,21 @@ test('a badge LinkedIn takes off a card comes back', async () => {
   await page.close();
 });
 
+test('when LinkedIn turns dark, every badge follows, also on cards not read again', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const themes = () => page.evaluate(() => [...document.querySelectorAll('[data-triage-ui]')].map((h) => h.dataset.theme));
+  assert.ok((await themes()).every((t) => t === 'light'));
+  await page.evaluate(() => {
+    const dark = new CSSStyleSheet();
+    dark.replaceSync('body { background: #1b1f23 !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, dark];
+  });
+  await page.evaluate(() => window.__fixture.appendCards(1)); // the next pass
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-triage-ui]')].every((h) => h.dataset.theme === 'dark'));
+  assert.equal((await themes()).length, await fixtureCardCount(page));
+  await page.close();
+});
+
 test('a known card whose text changes is read again', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   const card = page.locator('[data-fixture-card]').first();
