@@ -153,9 +153,18 @@ function refresh() {
 
 localize();
 document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
-// The queue is written as the page is triaged and the user acts: keep the summary current.
+/** The queue as the summary sees it: without the times each pass stamps on it. */
+const queueContent = (queue) =>
+  JSON.stringify({
+    ...queue,
+    updated: 0,
+    cards: Object.fromEntries(Object.entries(queue?.cards ?? {}).map(([id, card]) => [id, { ...card, seen: 0 }])),
+  });
+
+// The queue is written as the page is triaged and the user acts: keep the summary current, but
+// re-render (and move keyboard focus) only when what it shows may have changed.
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && (changes.queue || changes.history || changes.memory)) refresh();
-  if (area === 'sync') refresh();
+  if (area === 'sync' || changes.history || changes.memory) refresh();
+  else if (changes.queue && queueContent(changes.queue.newValue) !== queueContent(changes.queue.oldValue)) refresh();
 });
 refresh();

@@ -44,6 +44,23 @@ test('the popup shows the counts and the best invitations of the page', async ()
   await page.close();
 });
 
+test('an open popup follows the page as more invitations are read', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const popup = await extensionPage('popup.html');
+  const total = () =>
+    popup.locator('.count strong').evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.textContent), 0));
+  await popup.locator('.counts').waitFor();
+  const before = await total();
+  await page.evaluate(() => window.__fixture.appendCards(3));
+  await popup.waitForFunction(
+    (n) => [...document.querySelectorAll('.count strong')].reduce((sum, el) => sum + Number(el.textContent), 0) === n,
+    before + 3,
+  );
+  assert.equal(await total(), before + 3);
+  await popup.close();
+  await page.close();
+});
+
 test('the toolbar count follows the page and the user’s decisions', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   // Undecided Accept + Review invitations on the page: what the badge must count.
