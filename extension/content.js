@@ -8,8 +8,16 @@
   globalThis.__inviteTriageLoaded = true;
 
   const api = globalThis.browser ?? globalThis.chrome;
-  /** A user-facing string from _locales (chrome.i18n), with `$1`… filled from `subs`. */
-  const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
+  /**
+   * A user-facing string from _locales (chrome.i18n), with `$1`… filled from `subs`. Strings
+   * without substitutions are looked up once: a long page asks for the same few hundreds of times.
+   */
+  const fixed = new Map();
+  const t = (key, ...subs) => {
+    if (subs.length) return api.i18n.getMessage(key, subs.map(String)) || key;
+    if (!fixed.has(key)) fixed.set(key, api.i18n.getMessage(key) || key);
+    return fixed.get(key);
+  };
   const root = document.documentElement;
   const UI_ATTR = 'data-triage-ui';
   const INDEX_ATTR = 'data-ti';
