@@ -59,6 +59,8 @@ test('an open popup follows the page as more invitations are read', async () => 
   assert.equal(await total(), before + 3);
   await popup.close();
   await page.close();
+  // The queue keeps every card seen: forget these extra ones, which the next tests do not show.
+  await worker().evaluate(() => chrome.storage.local.remove('queue'));
 });
 
 test('the toolbar count follows the page and the user’s decisions', async () => {
