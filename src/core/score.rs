@@ -282,13 +282,16 @@ impl Scorer {
             }
         }
 
-        // Every text split once, into one buffer; "all" is the profile, the note and the name.
-        let profile_text = self.profile_text(inv);
+        // Every text split once, into one buffer: the profile (headline, then insights and the
+        // target), the note, the name. "All" runs from the profile to the name.
         let mut split = Words::default();
-        let profile_at = split.push(&profile_text);
+        let headline_at = split.push(&inv.headline);
+        let mut profile_at = headline_at.clone();
+        for extra in inv.insights.iter().chain(inv.target.iter()) {
+            profile_at.end = split.push(extra).end;
+        }
         let note_at = split.push(inv.note.as_deref().unwrap_or(""));
         let name_at = split.push(&inv.name);
-        let headline_at = split.push(&inv.headline);
         let split = split.slices();
         let note_words = &split[note_at.clone()];
         let profile_words = &split[profile_at.clone()];
@@ -427,15 +430,6 @@ impl Scorer {
     }
 
     /// Headline, insight lines and (for non-person invitations) the target's name.
-    fn profile_text(&self, inv: &Invitation) -> String {
-        let mut text = inv.headline.clone();
-        for extra in inv.insights.iter().chain(inv.target.iter()) {
-            text.push('\n');
-            text.push_str(extra);
-        }
-        text
-    }
-
     fn listed(&self, list: &[String], inv: &Invitation) -> bool {
         if list.is_empty() {
             return false;
