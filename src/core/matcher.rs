@@ -193,16 +193,21 @@ impl Matcher {
 
     /// Like [`Matcher::find`] on text already split by [`words`].
     pub fn find_in<'m, W: AsRef<str>>(&'m self, words: &[W]) -> Vec<&'m str> {
-        self.find_in_opened(words, true)
+        self.find_in_where(words, |_| true)
     }
 
-    /// Like [`Matcher::find_in`]; with `opened` false the caller knows no word of `words` starts
-    /// a phrase of this matcher, so only one-word prefix phrases are tried.
-    pub fn find_in_opened<'m, W: AsRef<str>>(&'m self, words: &[W], opened: bool) -> Vec<&'m str> {
+    /// Like [`Matcher::find_in`], looking up phrases starting at word `i` only where
+    /// `may_open(i)` (the caller knows the others start none); one-word prefix phrases are tried
+    /// everywhere.
+    pub fn find_in_where<'m, W: AsRef<str>>(
+        &'m self,
+        words: &[W],
+        may_open: impl Fn(usize) -> bool,
+    ) -> Vec<&'m str> {
         let mut hits: Vec<usize> = Vec::new();
         let mut hit: Vec<bool> = Vec::new(); // allocated on the first candidate only
         for start in 0..words.len() {
-            let opening = if opened {
+            let opening = if may_open(start) {
                 self.by_first.get(words[start].as_ref())
             } else {
                 None

@@ -116,6 +116,21 @@ pub struct Scorer {
     openers: FxHashMap<String, u16>,
 }
 
+/// One text's words, each with the lists that have a phrase starting with it.
+struct Text<'a> {
+    words: &'a [&'a str],
+    opens: &'a [u16],
+}
+
+impl<'a> Text<'a> {
+    fn of(words: &'a [&'a str], opens: &'a [u16], at: std::ops::Range<usize>) -> Self {
+        Text {
+            words: &words[at.clone()],
+            opens: &opens[at],
+        }
+    }
+}
+
 /// A bit per phrase list, for [`Scorer::openers`].
 const FIELD: u16 = 1;
 const COMPANY: u16 = 1 << 1;
@@ -189,25 +204,21 @@ impl Scorer {
         self
     }
 
-    /// The lists that could match somewhere in `words`.
-    fn reach<W: AsRef<str>>(&self, words: &[W]) -> u16 {
-        words.iter().fold(0, |reach, w| {
-            reach | self.openers.get(w.as_ref()).copied().unwrap_or(0)
-        })
+    /// For each word, the lists with a phrase starting with it.
+    fn opens(&self, words: &[&str]) -> Vec<u16> {
+        words
+            .iter()
+            .map(|w| self.openers.get(*w).copied().unwrap_or(0))
+            .collect()
     }
 
-    /// `list.find_in(words)`, skipped when none of its phrases can start in them.
-    fn find<'m, W: AsRef<str>>(
-        list: &'m Matcher,
-        bit: u16,
-        reach: u16,
-        words: &[W],
-    ) -> Vec<&'m str> {
-        let opened = reach & bit != 0;
-        if !opened && !list.matches_any_word() {
+    /// `list.find_in(text)`, skipped when none of its phrases can start in the text, and
+    /// looking phrases up only at the words that can start one.
+    fn find<'m>(list: &'m Matcher, bit: u16, text: &Text) -> Vec<&'m str> {
+        if !text.opens.iter().any(|o| o & bit != 0) && !list.matches_any_word() {
             return Vec::new();
         }
-        list.find_in_opened(words, opened)
+        list.find_in_where(text.words, |i| text.opens[i] & bit != 0)
     }
 
     /// Fills unset field keywords and companies from the member's own headline
@@ -292,16 +303,16 @@ impl Scorer {
         }
         let note_at = split.push(inv.note.as_deref().unwrap_or(""));
         let name_at = split.push(&inv.name);
-        let split = split.slices();
-        let note_words = &split[note_at.clone()];
-        let profile_words = &split[profile_at.clone()];
-        let all_words = &split[profile_at.start..name_at.end];
-        let headline_words = &split[headline_at];
+        let words = split.slices();
+        let opens = self.opens(&words);
+        let note = Text::of(&words, &opens, note_at);
+        let profile = Text::of(&words, &opens, profile_at.clone());
+        let all = Text::of(&words, &opens, profile_at.start..name_at.end);
+        let headline = Text::of(&words, &opens, headline_at);
 
-        let note_reach = self.reach(note_words);
-        if !note_words.is_empty() {
-            let generic = Self::find(&self.generic, GENERIC, note_reach, note_words);
-            if !generic.is_empty() && note_words.len() <= 25 {
+        if !note.words.is_empty() {
+            let generic = Self::find(&self.generic, GENERIC, &note);
+            if !generic.is_empty() && note.words.len() <= 25 {
                 add(
                     "generic_note",
                     "A stock or mass-invite note".into(),
@@ -310,24 +321,21 @@ impl Scorer {
             } else {
                 add("note", "Wrote a personal note".into(), w.note);
             }
-            if let Some(found) = Self::find(&self.context, CONTEXT, note_reach, note_words).first()
-            {
+            if let Some(found) = Self::find(&self.context, CONTEXT, &note).first() {
                 add(
                     "note_context",
                     format!("Note says how you know each other: “{found}”"),
                     w.note_context,
                 );
             }
-            if let Some(found) =
-                Self::find(&self.interest, INTEREST, note_reach, note_words).first()
-            {
+            if let Some(found) = Self::find(&self.interest, INTEREST, &note).first() {
                 add(
                     "note_interest",
                     format!("Note shows they know your work: “{found}”"),
                     w.note_interest,
                 );
             }
-            let field = Self::find(&self.field, FIELD, note_reach, note_words);
+            let field = Self::find(&self.field, FIELD, &note);
             if !field.is_empty() {
                 add(
                     "note_field",
@@ -337,8 +345,7 @@ impl Scorer {
             }
         }
 
-        let profile_reach = self.reach(profile_words);
-        let field = Self::find(&self.field, FIELD, profile_reach, profile_words);
+        let field = Self::find(&self.field, FIELD, &profile);
         if !field.is_empty() {
             let points = if field.len() >= 2 || !self.field_from_headline {
                 w.field
@@ -357,22 +364,18 @@ impl Scorer {
                 points,
             );
         }
-        if let Some(found) =
-            Self::find(&self.companies, COMPANY, profile_reach, profile_words).first()
-        {
+        if let Some(found) = Self::find(&self.companies, COMPANY, &profile).first() {
             add("company", format!("Same company: {found}"), w.company);
         }
-        if let Some(found) = Self::find(&self.schools, SCHOOL, profile_reach, profile_words).first()
-        {
+        if let Some(found) = Self::find(&self.schools, SCHOOL, &profile).first() {
             add("school", format!("Same school: {found}"), w.school);
         }
 
-        let all_reach = note_reach | profile_reach | self.reach(&split[name_at]);
-        let sales = Self::find(&self.sales, SALES, all_reach, all_words);
+        let sales = Self::find(&self.sales, SALES, &all);
         if !sales.is_empty() {
             add("sales", format!("Sales pitch: {}", quoted(&sales)), w.sales);
         }
-        let spam = Self::find(&self.spam, SPAM, all_reach, all_words);
+        let spam = Self::find(&self.spam, SPAM, &all);
         if !spam.is_empty() {
             add(
                 "spam",
@@ -380,7 +383,7 @@ impl Scorer {
                 w.spam,
             );
         }
-        let lion = Self::find(&self.open_networker, OPEN_NETWORKER, all_reach, all_words);
+        let lion = Self::find(&self.open_networker, OPEN_NETWORKER, &all);
         if !lion.is_empty() {
             add(
                 "open_networker",
@@ -389,10 +392,7 @@ impl Scorer {
             );
         }
         if person {
-            let reach = self.reach(headline_words);
-            if let Some(found) =
-                Self::find(&self.recruiter, RECRUITER, reach, headline_words).first()
-            {
+            if let Some(found) = Self::find(&self.recruiter, RECRUITER, &headline).first() {
                 add("recruiter", format!("Recruiter (“{found}”)"), w.recruiter);
             }
             if !inv.has_photo {
