@@ -73,6 +73,9 @@ async function triage(message, sender) {
 let queueUpdates = Promise.resolve();
 const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
 
+/** How many invitations the queue keeps (the most recently seen). */
+const QUEUE_LIMIT = 1000;
+
 /**
  * Keeps every card seen this session (LinkedIn renders only part of the queue at a time), so
  * the popup counts everything seen, and sets the toolbar count (Accept + Review, undecided).
@@ -88,6 +91,12 @@ async function rememberQueue(plan, tabId) {
       days: card.days_waiting ?? null,
       seen: Date.now(),
     };
+  }
+  // Bounded: the most recently seen cards (a queue longer than this is not read one by one).
+  const ids = Object.keys(queue.cards);
+  if (ids.length > QUEUE_LIMIT) {
+    ids.sort((a, b) => queue.cards[b].seen - queue.cards[a].seen);
+    for (const id of ids.slice(QUEUE_LIMIT)) delete queue.cards[id];
   }
   queue.status = plan.status;
   delete queue.reason;

@@ -158,6 +158,8 @@ async function engineStart(browser) {
 // ---------------------------------------------------------------- the page
 /** Opens the fixture (extension: at the invitations URL; floor: at the floor's URL) and empties its list. */
 async function openEmpty(browser, mode) {
+  // Each run is a first visit: the queue the worker keeps starts empty.
+  await browser.context.serviceWorkers()[0].evaluate(() => chrome.storage.local.remove('queue'));
   const page = await browser.context.newPage();
   if (mode === 'extension') {
     await page.goto(INVITATIONS_URL);

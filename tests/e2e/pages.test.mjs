@@ -63,6 +63,30 @@ test('an open popup follows the page as more invitations are read', async () => 
   await worker().evaluate(() => chrome.storage.local.remove('queue'));
 });
 
+test('the queue keeps the 1,000 most recently seen invitations', async () => {
+  await worker().evaluate(async () => {
+    const cards = {};
+    for (let i = 0; i < 1000; i++) cards[`old-${i}`] = { name: `Old ${i}`, bucket: 'review', score: 50, reasons: [], days: 1, seen: i };
+    await chrome.storage.local.set({ queue: { cards } });
+  });
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const onPage = (await readTriage(page)).map((r) => r.id);
+  const ids = await worker().evaluate(async () => {
+    for (let i = 0; i < 40; i++) {
+      const { queue } = await chrome.storage.local.get('queue');
+      if (!queue.cards['old-0']) return Object.keys(queue.cards);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
+  });
+  assert.ok(ids, 'the oldest cards were dropped');
+  assert.equal(ids.length, 1000);
+  for (const id of onPage) assert.ok(ids.includes(id), `${id} is kept`);
+  assert.ok(ids.includes('old-999') && !ids.includes(`old-${onPage.length - 1}`), 'the least recently seen go first');
+  await page.close();
+  await worker().evaluate(() => chrome.storage.local.remove('queue'));
+});
+
 test('the toolbar count follows the page and the user’s decisions', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   // Undecided Accept + Review invitations on the page: what the badge must count.
