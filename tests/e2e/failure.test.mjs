@@ -3,7 +3,16 @@
 // never paint a card twice or leave one half-painted.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CSP_CURRENT, CSP_STRICTEST, launch, openInvitations, readTriage, waitForStatus } from './harness.mjs';
+import {
+  CSP_CURRENT,
+  CSP_STRICTEST,
+  launch,
+  openExtensionPage,
+  openInvitations,
+  readTriage,
+  saveSettingsFrom,
+  waitForStatus,
+} from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -122,30 +131,25 @@ test('rules saved while a pass is in flight re-score every card, not only the ne
   const card = page.locator('[data-fixture-card]').nth(3);
   const id = await card.getAttribute('data-triage-id');
   assert.notEqual(await card.getAttribute('data-triage-bucket'), 'accept');
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const options = await openExtensionPage(browser, 'options.html');
   await injectFault('slow-once');
   try {
     await appendCards(page, 2); // a pass that sends the painted cards as stubs, answered late
-    await options.evaluate(async (slug) => {
-      const { saveSettings } = await import('./storage.js');
-      await saveSettings({ version: 1, rules: { always_accept: [slug] } });
-    }, id);
+    await saveSettingsFrom(options, { version: 1, rules: { always_accept: [id] } });
     await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket === 'accept', id, {
       timeout: 8000,
     });
     assert.equal(await worker().evaluate(() => globalThis.__stalled), true, 'the pass was in flight');
   } finally {
     await removeFault();
-    await options.evaluate(async () => (await import('./storage.js')).saveSettings({ version: 1 }));
+    await saveSettingsFrom(options, { version: 1 });
     await options.close();
     await page.close();
   }
 });
 
 test('an engine that traps says so, and its page restarts it fresh', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const page = await openExtensionPage(browser, 'popup.html');
   const html = '<body><main><p>nothing to read</p></main></body>';
   const triage = () =>
     page.evaluate(async (snapshot) => (await import('./engine.js')).handle({ op: 'triage', html: snapshot }), html);

@@ -133,6 +133,18 @@ function watchConsole(page, sink) {
   page.on('pageerror', (err) => sink.push(`${page.url()}: ${err.message}`));
 }
 
+/** Opens one of the extension's own pages (`popup.html`, `options.html`, …) in a new tab. */
+export async function openExtensionPage(browser, file) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
+  return page;
+}
+
+/** Saves a settings document (or `null`) through the extension's storage.js, from `page`. */
+export function saveSettingsFrom(page, settings) {
+  return page.evaluate(async (s) => (await import('./storage.js')).saveSettings(s), settings);
+}
+
 /** Opens a fixture at the invitations URL (or `url`) and waits for the triage status. */
 export async function openInvitations(browser, fixture, { url = INVITATIONS_URL, status } = {}) {
   browser.serve({ [new URL(url).pathname]: fixture });

@@ -3,7 +3,15 @@
 // under LinkedIn's current kind of CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { INVITATIONS_URL, launch, openInvitations, readTriage, waitForStatus } from './harness.mjs';
+import {
+  INVITATIONS_URL,
+  launch,
+  openExtensionPage,
+  openInvitations,
+  readTriage,
+  saveSettingsFrom,
+  waitForStatus,
+} from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -301,20 +309,13 @@ test('a saved rules change re-scores the open page without a reload', async () =
   const card = page.locator('[data-fixture-card]').nth(3);
   const id = await card.getAttribute('data-triage-id');
   assert.notEqual(await card.getAttribute('data-triage-bucket'), 'accept');
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.evaluate(async (slug) => {
-    const { saveSettings } = await import('./storage.js');
-    await saveSettings({ version: 1, rules: { always_accept: [slug] } });
-  }, id);
+  const options = await openExtensionPage(browser, 'options.html');
+  await saveSettingsFrom(options, { version: 1, rules: { always_accept: [id] } });
   await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket === 'accept', id);
   const row = (await readTriage(page)).find((r) => r.id === id);
   assert.equal(row.score, 100);
   assert.ok(row.reasons.some((r) => /always-accept/.test(r)), 'the reason says why');
-  await options.evaluate(async () => {
-    const { saveSettings } = await import('./storage.js');
-    await saveSettings({ version: 1 });
-  });
+  await saveSettingsFrom(options, { version: 1 });
   await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket !== 'accept', id);
   await options.close();
   await page.close();

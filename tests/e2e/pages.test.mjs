@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openInvitations, readTriage, waitForStatus } from './harness.mjs';
+import { launch, openExtensionPage, openInvitations, readTriage, saveSettingsFrom, waitForStatus } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -12,15 +12,10 @@ before(async () => {
 });
 after(() => browser?.close());
 
-const extensionPage = async (file) => {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
-  return page;
-};
+const extensionPage = (file) => openExtensionPage(browser, file);
 const savedSettings = (page) =>
   page.evaluate(async () => (await import('./storage.js')).loadSettings());
-const saveSettings = (page, settings) =>
-  page.evaluate(async (s) => (await import('./storage.js')).saveSettings(s), settings);
+const saveSettings = saveSettingsFrom;
 const worker = () => browser.context.serviceWorkers()[0];
 
 test('the popup shows the counts and the best invitations of the page', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { FIXTURES, launch, openInvitations, readTriage } from './harness.mjs';
+import { FIXTURES, launch, openExtensionPage, openInvitations, readTriage, saveSettingsFrom } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -13,11 +13,7 @@ before(async () => {
 });
 after(() => browser?.close());
 
-const extensionPage = async (file) => {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
-  return page;
-};
+const extensionPage = (file) => openExtensionPage(browser, file);
 /** A page to run storage calls from (an extension page: storage.js is a module there). */
 let scratch;
 const tool = async () => {
@@ -32,8 +28,7 @@ const loadSettings = async () =>
       return { error: e.message, reason: e.reason };
     }
   });
-const saveSettings = async (settings) =>
-  (await tool()).evaluate(async (s) => (await import('./storage.js')).saveSettings(s), settings);
+const saveSettings = async (settings) => saveSettingsFrom(await tool(), settings);
 const rawSync = async () => (await tool()).evaluate(() => chrome.storage.sync.get(null));
 const setSync = async (items) => (await tool()).evaluate((i) => chrome.storage.sync.set(i), items);
 const clearSync = async () => (await tool()).evaluate(() => chrome.storage.sync.clear());
