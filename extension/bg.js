@@ -56,22 +56,21 @@ async function settingsOrDefault() {
   }
 }
 
+/** Queue updates run one after another, so two passes never overwrite each other's cards. */
+let queueUpdates = Promise.resolve();
+const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
+
 async function triage(message, sender) {
   const [settings, memory] = await Promise.all([settingsOrDefault(), loadMemory()]);
   let reply = await engine({ op: 'triage', html: message.html, settings, memory });
-  if (reply.error && settings && !reply.restarted) {
+  if (reply.settingsRefused) {
     // Saved settings the engine refuses (the popup and options page say why): use the defaults.
-    const onDefaults = await engine({ op: 'triage', html: message.html, settings: null, memory });
-    if (onDefaults.plan) reply = onDefaults;
+    reply = await engine({ op: 'triage', html: message.html, settings: null, memory });
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
   if (reply.plan) queueUpdates = queueUpdates.then(() => rememberQueue(reply.plan, sender.tab?.id)).catch(warn);
   return reply;
 }
-
-/** Queue updates run one after another, so two passes never overwrite each other's cards. */
-let queueUpdates = Promise.resolve();
-const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
 
 /** How many invitations the queue keeps (the most recently seen). */
 const QUEUE_LIMIT = 1000;

@@ -70,14 +70,9 @@
   function onMutations(records) {
     let foreign = false;
     for (const r of records) {
-      if (r.type !== 'characterData' && [...r.addedNodes, ...r.removedNodes].every(isOwnNode)) {
-        // Our badge taken off a card (LinkedIn re-rendering it): paint that card again.
-        if (r.removedNodes.length && known.has(r.target)) {
-          dirty.add(r.target);
-          foreign = true;
-        }
-        continue;
-      }
+      // Only our own badges being added is ours; one taken off (LinkedIn re-rendering a card)
+      // marks its card, like any other change.
+      if (r.type === 'childList' && !r.removedNodes.length && [...r.addedNodes].every(isOwnNode)) continue;
       foreign = true;
       markDirty(r.target);
       if (inFlight) lateChanges.push(r.target);

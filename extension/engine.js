@@ -1,23 +1,20 @@
 // The engine host: loads the Rust/wasm engine and answers requests. Runs in the offscreen
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
-import init, * as pkg from './pkg/invite_triage.js';
+import init, { Engine, defaultSettings, summarize, validateSettings } from './pkg/invite_triage.js';
 
 let loading = null;
 let current = { key: null, engine: null };
 /** When the wasm started loading and was ready, in ms since this page's time origin. */
 const started = { at: null, ready: null };
 
-/**
- * Compiles and instantiates the wasm once; later calls reuse the same promise. Resolves to
- * `{pkg, wasm}`: the wasm-bindgen module and the instance's exports.
- */
+/** Compiles and instantiates the wasm once (later calls reuse it); resolves to its exports. */
 export function loadEngine() {
   if (!loading) {
     started.at = performance.now();
     loading = init({ module_or_path: new URL('./pkg/invite_triage_bg.wasm', import.meta.url) }).then((wasm) => {
       started.ready = performance.now();
-      return { pkg, wasm };
+      return wasm;
     });
     loading.catch(() => {
       loading = null;
@@ -32,13 +29,12 @@ export function loadEngine() {
  * the engine reloads: the next request finds a fresh one.
  */
 function restartEngine() {
-  current = { key: null, engine: null };
   setTimeout(() => location.reload(), 0);
 }
 
 /** The host's own figures, for `ping`: start-up times and memory in use. */
 async function hostStats() {
-  const { wasm } = await loadEngine();
+  const wasm = await loadEngine();
   return {
     wasmLoadMs: started.ready - started.at,
     readyAtMs: started.ready,
@@ -47,10 +43,18 @@ async function hostStats() {
   };
 }
 
-function engineFor(pkg, settings) {
+/** Settings the engine refuses (never written by this release, e.g. edited by hand). */
+class SettingsRefused extends Error {}
+
+function engineFor(settings) {
   const key = JSON.stringify(settings ?? null);
   if (key !== current.key) {
-    const engine = new pkg.Engine(settings ?? undefined); // throws on invalid settings
+    let engine;
+    try {
+      engine = new Engine(settings ?? undefined);
+    } catch (e) {
+      throw new SettingsRefused(String(e?.message ?? e));
+    }
     current.engine?.free();
     current = { key, engine };
   }
@@ -66,26 +70,27 @@ function engineFor(pkg, settings) {
  * - `{op: 'summarize', queue, memory, history, settings, now}` → `{summary}`
  * - `{op: 'ping'}` → `{pong, stats}` (start-up times and memory, for the benchmarks)
  * Failures come back as `{error: message}`, never as a rejection; a trap in the wasm also sets
- * `restarted: true`, and the hosting page reloads with a fresh instance.
+ * `restarted: true`, and the hosting page reloads with a fresh instance; settings the engine
+ * refuses set `settingsRefused: true`.
  */
 export async function handle(request) {
   try {
-    const { pkg } = await loadEngine();
+    await loadEngine();
     switch (request?.op) {
       case 'triage': {
         const start = performance.now();
-        const plan = engineFor(pkg, request.settings).triage(request.html, request.memory);
+        const plan = engineFor(request.settings).triage(request.html, request.memory);
         return { plan, engineMs: performance.now() - start };
       }
       case 'score':
-        return { scored: engineFor(pkg, request.settings).score(request.invitation) };
+        return { scored: engineFor(request.settings).score(request.invitation) };
       case 'defaults':
-        return { settings: pkg.defaultSettings() };
+        return { settings: defaultSettings() };
       case 'validate':
-        return { outcome: pkg.validateSettings(request.settings) };
+        return { outcome: validateSettings(request.settings) };
       case 'summarize':
         return {
-          summary: pkg.summarize(request.queue, request.memory, request.history, request.settings ?? undefined, request.now),
+          summary: summarize(request.queue, request.memory, request.history, request.settings ?? undefined, request.now),
         };
       case 'ping':
         return { pong: true, stats: await hostStats() };
@@ -97,6 +102,7 @@ export async function handle(request) {
       restartEngine();
       return { error: `the triage engine stopped (${e.message}); it is restarting`, restarted: true };
     }
+    if (e instanceof SettingsRefused) return { error: e.message, settingsRefused: true };
     return { error: String(e?.message ?? e) };
   }
 }

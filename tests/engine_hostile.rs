@@ -7,6 +7,9 @@
 //! `PROPTEST_CASES=200000 cargo test --release --test engine_hostile`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::PAGE_WORDS;
 use invite_triage::core::assemble::{self, Hint, Line, RawCard};
 use invite_triage::core::invitation::{Card, Invitation, Kind};
 use invite_triage::core::matcher::{self, Matcher};
@@ -160,6 +163,19 @@ fn messages(inv: &Invitation, settings: &Settings) -> Vec<String> {
         .into_iter()
         .filter_map(|s| s.message)
         .collect()
+}
+
+/// Every message for `inv` fits LinkedIn's note limit, with and without Premium.
+fn assert_messages_fit(inv: &Invitation, what: &str) {
+    for premium in [false, true] {
+        let s = Settings {
+            premium,
+            ..settings()
+        };
+        for m in messages(inv, &s) {
+            assert!(m.chars().count() <= s.note_limit(), "{what:?}: {}", m.len());
+        }
+    }
 }
 
 fn assert_verdict_sane(v: &Verdict) {
@@ -524,15 +540,7 @@ fn ten_thousand_character_fields_are_cut_and_messages_fit() {
             .is_some_and(|n| n.len() <= parse::MAX_TEXT));
         let v = scorer().score(&inv);
         assert_verdict_sane(&v);
-        for premium in [false, true] {
-            let s = Settings {
-                premium,
-                ..settings()
-            };
-            for m in messages(&inv, &s) {
-                assert!(m.chars().count() <= s.note_limit(), "{unit:?}: {}", m.len());
-            }
-        }
+        assert_messages_fit(&inv, unit);
         // Straight into the scorer and the responder, bypassing the parser's cuts.
         let raw = Invitation {
             key: big.clone(),
@@ -546,15 +554,7 @@ fn ten_thousand_character_fields_are_cut_and_messages_fit() {
             ..Invitation::default()
         };
         assert_verdict_sane(&scorer().score(&raw));
-        for premium in [false, true] {
-            let s = Settings {
-                premium,
-                ..settings()
-            };
-            for m in messages(&raw, &s) {
-                assert!(m.chars().count() <= s.note_limit(), "{unit:?}: {}", m.len());
-            }
-        }
+        assert_messages_fit(&raw, unit);
     }
 }
 
@@ -745,27 +745,8 @@ fn fragment() -> impl Strategy<Value = String> {
         .chain(TEMPLATE_INJECTION)
         .chain(ABSURD_MUTUAL)
         .chain(ABSURD_AGES)
+        .chain(PAGE_WORDS)
         .chain(&[
-            "Ana",
-            "and",
-            "12",
-            "1,100",
-            "other",
-            "others",
-            "mutual connection",
-            "mutual connections",
-            "is a",
-            "are",
-            "ago",
-            "weeks",
-            "3d",
-            "Sent",
-            "Yesterday",
-            "invited you to join",
-            "invited you to subscribe to",
-            "te ha invitado a unirte a",
-            "hace",
-            "Dr.",
             "1e309",
             "-1",
             "4294967296",

@@ -2,6 +2,9 @@
 //! every point of a score comes from a listed reason.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::PAGE_WORDS;
 use invite_triage::core::assemble::{self, Hint, Line, RawCard};
 use invite_triage::core::invitation::{Card, Invitation, Kind};
 use invite_triage::core::parse;
@@ -12,44 +15,7 @@ use proptest::prelude::*;
 
 /// Page-like text: words from LinkedIn's phrasings mixed with arbitrary Unicode.
 fn page_text() -> impl Strategy<Value = String> {
-    let words = prop::sample::select(vec![
-        "Ana",
-        "and",
-        "12",
-        "1,100",
-        "other",
-        "others",
-        "mutual",
-        "connection",
-        "connections",
-        "is",
-        "a",
-        "ago",
-        "weeks",
-        "3d",
-        "Sent",
-        "Yesterday",
-        "invited",
-        "you",
-        "to",
-        "join",
-        "subscribe",
-        "Dr.",
-        "’s",
-        "hace",
-        "y",
-        "contactos",
-        "en",
-        "común",
-        "más",
-        "{",
-        "}",
-        "urn:li:fsd_invitation:",
-        "/in/",
-        "\u{202E}",
-        "🚀",
-        "ليلى",
-    ]);
+    let words = prop::sample::select(PAGE_WORDS);
     prop_oneof![
         any::<String>(),
         prop::collection::vec(words, 0..12).prop_map(|w| w.join(" ")),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, many_cards, snapshot};
+use common::{fixture, many_cards, snapshot, C2_CARD};
 use invite_triage::core::plan::PageRead;
 use invite_triage::core::read;
 use proptest::prelude::*;
@@ -12,19 +12,6 @@ use proptest::prelude::*;
 fn read(body: &str) -> PageRead {
     read::read_snapshot(&snapshot(body))
 }
-
-const C2_CARD: &str = r#"
-<div role="listitem">
-  <a href="/in/ana-ruiz/"><img alt="Ana Ruiz’s profile picture" src="data:image/png;base64,AA=="></a>
-  <p><a href="/in/ana-ruiz/"><strong>Ana Ruiz</strong></a></p>
-  <p>Staff engineer at Acme · Rust, distributed systems</p>
-  <p>Ben Ode and 12 other mutual connections</p>
-  <p>3 weeks ago</p>
-  <button aria-label="Ignore an invitation to connect from Ana Ruiz">Ignore</button>
-  <button aria-label="Accept Ana Ruiz’s invitation">Accept</button>
-  <p>Hi! We worked together at Acme on the storage team, would love to stay in touch.</p>
-  <button data-testid="expandable-text-button">see more</button>
-</div>"#;
 
 #[test]
 fn the_test_snapshot_numbers_elements_in_document_order() {

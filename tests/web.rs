@@ -4,22 +4,12 @@
 
 mod common;
 
-use common::snapshot;
+use common::{snapshot, C2_CARD};
 use invite_triage::web;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const C2_CARD: &str = r#"
-<div role="listitem">
-  <a href="/in/ana-ruiz/"><img alt="Ana Ruiz’s profile picture" src="data:image/png;base64,AA=="></a>
-  <p><a href="/in/ana-ruiz/"><strong>Ana Ruiz</strong></a></p>
-  <p>Staff engineer at Acme · Rust, distributed systems</p>
-  <p>Ben Ode and 12 other mutual connections</p>
-  <button aria-label="Ignore an invitation to connect from Ana Ruiz">Ignore</button>
-  <button aria-label="Accept Ana Ruiz’s invitation">Accept</button>
-</div>"#;
 
 #[wasm_bindgen_test]
 fn the_engine_export_plans_a_snapshot() {

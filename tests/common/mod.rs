@@ -3,6 +3,70 @@
 
 use invite_triage::core::read::INDEX_ATTR;
 
+/// Pieces of LinkedIn's invitation text (phrasings in English and Spanish, ids, links) that
+/// the property tests mix with arbitrary text, so generated cards look like real ones.
+pub const PAGE_WORDS: &[&str] = &[
+    "Ana",
+    "and",
+    "12",
+    "1,100",
+    "other",
+    "others",
+    "mutual",
+    "connection",
+    "connections",
+    "mutual connection",
+    "mutual connections",
+    "is",
+    "a",
+    "are",
+    "ago",
+    "weeks",
+    "3d",
+    "Sent",
+    "Yesterday",
+    "invited",
+    "you",
+    "to",
+    "join",
+    "subscribe",
+    "invited you to join",
+    "invited you to subscribe to",
+    "te ha invitado a unirte a",
+    "hace",
+    "y",
+    "contactos",
+    "en",
+    "común",
+    "más",
+    "Dr.",
+    "’s",
+    "{",
+    "}",
+    "urn:li:fsd_invitation:",
+    "/in/",
+    "https://www.linkedin.com/in/",
+    "/groups/",
+    "\u{202E}",
+    "🚀",
+    "ليلى",
+    "Ñúñez",
+];
+
+/// One invitation card in today's layout (era C2), with a note and its "see more".
+pub const C2_CARD: &str = r#"
+<div role="listitem">
+  <a href="/in/ana-ruiz/"><img alt="Ana Ruiz’s profile picture" src="data:image/png;base64,AA=="></a>
+  <p><a href="/in/ana-ruiz/"><strong>Ana Ruiz</strong></a></p>
+  <p>Staff engineer at Acme · Rust, distributed systems</p>
+  <p>Ben Ode and 12 other mutual connections</p>
+  <p>3 weeks ago</p>
+  <button aria-label="Ignore an invitation to connect from Ana Ruiz">Ignore</button>
+  <button aria-label="Accept Ana Ruiz’s invitation">Accept</button>
+  <p>Hi! We worked together at Acme on the storage team, would love to stay in touch.</p>
+  <button data-testid="expandable-text-button">see more</button>
+</div>"#;
+
 /// Numbers every start tag in document order (`data-ti`), as the content script numbers the
 /// elements of its copy of the page. Meant for test markup: comments are not skipped.
 pub fn number(html: &str) -> String {

@@ -156,11 +156,11 @@ test('an engine that traps says so, and its page restarts it fresh', async () =>
   assert.equal((await triage()).plan?.status, 'no-invitations');
   const reloaded = page.waitForEvent('load');
   const trapped = await page.evaluate(async (snapshot) => {
-    const { handle, loadEngine } = await import('./engine.js');
+    const { handle } = await import('./engine.js');
     // A real trap in the real wasm: the engine's handle points outside its memory.
-    const { pkg } = await loadEngine();
-    const triage = pkg.Engine.prototype.triage;
-    pkg.Engine.prototype.triage = function trapping(...args) {
+    const { Engine } = await import('./pkg/invite_triage.js');
+    const triage = Engine.prototype.triage;
+    Engine.prototype.triage = function trapping(...args) {
       this.__wbg_ptr = 0xfffffff0;
       return triage.apply(this, args);
     };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { FIXTURES, launch, openExtensionPage, openInvitations, readTriage, saveSettingsFrom } from './harness.mjs';
+import { FIXTURES, launch, openExtensionPage, openInvitations, readTriage, saveSettingsFrom, waitForStatus } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -242,6 +242,21 @@ test('with damaged or newer stored settings, the pages say so, triage runs on th
   assert.ok(await options.locator('#store-problem').isHidden());
   const defaults = await options.evaluate(async () => (await (await import('./engine.js')).handle({ op: 'defaults' })).settings);
   assert.deepEqual((await loadSettings()).settings, defaults);
+});
+
+test('stored settings the engine refuses (edited by hand) leave the page triaged on the defaults', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const scores = async () => (await readTriage(page)).map(({ id, bucket, score }) => ({ id, bucket, score }));
+  const withDefaults = await scores();
+  await saveSettings({ ...USER, rules: { ...USER.rules, accept_at: 500 } }); // storage.js stores it as is
+  await page.reload();
+  assert.equal(await waitForStatus(page), 'ready', 'not blocked');
+  assert.deepEqual(await scores(), withDefaults);
+  const popup = await extensionPage('popup.html');
+  await popup.locator('#store-problem').waitFor();
+  assert.match(await popup.locator('#store-problem').textContent(), /accept_at/);
+  await popup.close();
+  await page.close();
 });
 
 test('a save over the sync quota is refused with a clear message and the previous settings stay whole', async () => {
