@@ -98,6 +98,10 @@ async function rememberQueue(plan, tabId) {
     for (const id of ids.slice(QUEUE_LIMIT)) delete queue.cards[id];
   }
   queue.status = plan.status;
+  // What the page could not read, for the popup: never skipped in silence.
+  queue.unreadable = plan.unreadable;
+  queue.lang = plan.lang ?? null;
+  queue.langUnsupported = plan.lang_unsupported;
   delete queue.reason;
   queue.updated = Date.now();
   await api.storage.local.set({ queue });

@@ -62,17 +62,22 @@
   function stop() {
     observer?.disconnect();
     observer = null;
-    delete root.dataset.triageStatus;
-    delete root.dataset.triageCount;
+    for (const attr of PAGE_ATTRS) delete root.dataset[attr];
   }
 
+  /** What we set on `<html>` (the page contract). */
+  const PAGE_ATTRS = ['triageStatus', 'triageCount', 'triageUnreadable', 'triageLang'];
+
   const isOwnNode = (node) => node.nodeType === 1 && node.hasAttribute(UI_ATTR);
+  /** Hosts we took off ourselves (copies, strays): their removal is no change to read. */
+  const removedByUs = new WeakSet();
+  const isOurRemoval = (node) => removedByUs.has(node);
   function onMutations(records) {
     let foreign = false;
     for (const r of records) {
-      // Only our own badges being added is ours; one taken off (LinkedIn re-rendering a card)
-      // marks its card, like any other change.
-      if (r.type === 'childList' && !r.removedNodes.length && [...r.addedNodes].every(isOwnNode)) continue;
+      // Only our own badges being added (or a stray copy of one taken off by us) is ours; one
+      // taken off by the page (LinkedIn re-rendering a card) marks its card, like any change.
+      if (r.type === 'childList' && [...r.addedNodes].every(isOwnNode) && [...r.removedNodes].every(isOurRemoval)) continue;
       foreign = true;
       markDirty(r.target);
       if (inFlight) lateChanges.push(r.target);
@@ -236,7 +241,17 @@
     const copies = copy.getElementsByTagName('*');
     for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, i);
     for (const node of copy.querySelectorAll(SNAPSHOT_DROP)) node.remove();
-    return { html: copy.outerHTML, elements, stubs: null };
+    return { html: withPageAttributes(copy), elements, stubs: null };
+  }
+
+  /**
+   * The body copy inside a copy of `<html>` with its own attributes, so the engine sees the
+   * page's `lang` (the interface language LinkedIn serves).
+   */
+  function withPageAttributes(bodyCopy) {
+    const shell = document.documentElement.cloneNode(false);
+    shell.append(bodyCopy);
+    return shell.outerHTML;
   }
 
   /** Tags dropped from a partial snapshot (SNAPSHOT_DROP, by name). */
@@ -259,7 +274,7 @@
       }
       return clone;
     };
-    return { html: copy(document.body).outerHTML, elements, stubs };
+    return { html: withPageAttributes(copy(document.body)), elements, stubs };
   }
 
   // ------------------------------------------------------------------ paint
@@ -278,12 +293,16 @@
    * page status is set once every card is painted.
    */
   async function applyPlan(plan, elements, stubs) {
-    if (plan.status === 'unrecognized') console.warn(t('csUnreadable', plan.unreadable));
+    if (plan.unreadable) console.warn(t('csUnreadable', plan.unreadable));
     // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
+    const before = known;
     known = new Set(stubs ?? []);
     for (const card of plan.cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
     lateChanges.forEach(markDirty);
     lateChanges = [];
+    // A card read again that is no card any more (LinkedIn resolved it: "Ana is now a
+    // connection", or it collapsed) loses our suggestions at once.
+    for (const card of before) if (!known.has(card)) unpaint(card);
     const theme = pageTheme();
     if (theme !== lastTheme) {
       // LinkedIn's theme changed: cards sent as stubs keep their badges, in the new colours.
@@ -300,11 +319,28 @@
         if (!observer) return longestSlice; // the user left the invitations page meanwhile
         slice = performance.now();
       }
-      paintCard(card, elements, theme);
+      paintSafely(card, elements, theme);
     }
+    sweep();
     root.dataset.triageStatus = plan.status;
     root.dataset.triageCount = String(plan.count);
+    root.dataset.triageUnreadable = String(plan.unreadable);
+    if (plan.lang) root.dataset.triageLang = plan.lang;
+    else delete root.dataset.triageLang;
     return Math.max(longestSlice, performance.now() - slice);
+  }
+
+  /** Paints one card; a failure is reported on that card (`data-triage-error`), never the page. */
+  function paintSafely(card, elements, theme) {
+    const cardRoot = elements[card.at.root];
+    try {
+      paintCard(card, elements, theme);
+      if (cardRoot) delete cardRoot.dataset.triageError;
+    } catch (e) {
+      const reason = String(e?.message ?? e);
+      console.warn(`Invite Triage: could not paint a card: ${reason}`);
+      if (cardRoot) cardRoot.dataset.triageError = reason;
+    }
   }
 
   function paintCard(card, elements, theme) {
@@ -316,21 +352,56 @@
       reply: elements[card.at.reply ?? -1],
     };
     const signature = JSON.stringify([card, theme]);
-    const existing = [...cardRoot.children].filter((c) => c.hasAttribute(UI_ATTR));
     const previous = painted.get(cardRoot);
-    if (previous?.signature === signature && existing.length === 1) {
+    const live = liveHost(cardRoot);
+    // Any other host on this card is a copy the page made (cloned without its shadow root) or
+    // an extra: ours is the one we recorded.
+    for (const other of hostsOf(cardRoot)) if (other !== live) removeOurs(other);
+    if (previous?.signature === signature && live) {
       previous.controls = controls;
       return;
     }
-    existing.slice(1).forEach((extra) => extra.remove());
-    const host = existing[0] ?? createHost(cardRoot);
+    const host = live ?? createHost(cardRoot);
     host.dataset.theme = theme;
     cardRoot.dataset.triageBucket = card.bucket;
     cardRoot.dataset.triageScore = String(card.score);
     cardRoot.dataset.triageId = card.id;
-    const state = { signature, controls, root: cardRoot, acted: previous?.acted ?? false };
+    const state = { signature, controls, root: cardRoot, host, acted: previous?.acted ?? false };
     painted.set(cardRoot, state);
     render(host.shadowRoot, card, state);
+  }
+
+  const hostsOf = (cardRoot) => [...cardRoot.children].filter((c) => c.hasAttribute(UI_ATTR));
+
+  /** The host we painted on this card, if it is still there, whole, as the card's child. */
+  function liveHost(cardRoot) {
+    const host = painted.get(cardRoot)?.host;
+    return host?.parentElement === cardRoot && host.shadowRoot ? host : null;
+  }
+
+  function removeOurs(host) {
+    removedByUs.add(host);
+    host.remove();
+  }
+
+  /** Takes our badge and attributes off an element that is no longer a card we read. */
+  function unpaint(cardRoot) {
+    const host = painted.get(cardRoot)?.host;
+    if (host?.parentElement === cardRoot) removeOurs(host);
+    painted.delete(cardRoot);
+    for (const attr of ['triageBucket', 'triageScore', 'triageId', 'triageError']) delete cardRoot.dataset[attr];
+  }
+
+  /**
+   * After a pass, nothing but a known card carries our badge or attributes: hosts copied along
+   * with a card (no shadow root), moved elsewhere, or left on something that is no card go.
+   */
+  function sweep() {
+    for (const host of document.querySelectorAll(`[${UI_ATTR}]`)) {
+      const owner = host.parentElement;
+      if (!owner || !known.has(owner) || painted.get(owner)?.host !== host) removeOurs(host);
+    }
+    for (const el of document.querySelectorAll('[data-triage-id]')) if (!known.has(el)) unpaint(el);
   }
 
   function createHost(cardRoot) {

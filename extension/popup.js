@@ -60,6 +60,22 @@ async function reveal(id, tab) {
   window.close();
 }
 
+/** What the page could not read, in words: a language without a table, a layout, or none. */
+function unreadableText(queue) {
+  const count = queue?.unreadable ?? 0;
+  if (queue?.langUnsupported && queue.lang) {
+    let language = queue.lang;
+    try {
+      language = new Intl.DisplayNames([api.i18n.getUILanguage()], { type: 'language' }).of(queue.lang) ?? queue.lang;
+    } catch {
+      // An odd code: name it as it is.
+    }
+    return t('statusUnsupportedLanguage', language, count);
+  }
+  if (queue?.status === 'unrecognized') return t('statusUnrecognized');
+  return count > 0 ? t('statusPartlyUnreadable', count) : null;
+}
+
 async function render() {
   const [engine, stored, memory, loaded, tab] = await Promise.all([
     handle({ op: 'ping' }),
@@ -85,7 +101,8 @@ async function render() {
   }
   const queue = stored.queue;
   if (queue?.status === 'blocked') view.append(el('p', { class: 'problem' }, t('statusBlocked', queue.reason ?? '')));
-  if (queue?.status === 'unrecognized') view.append(el('p', { class: 'problem' }, t('statusUnrecognized')));
+  const unread = unreadableText(queue);
+  if (unread) view.append(el('p', { class: 'problem', id: 'unreadable', role: 'status' }, unread));
   if (!queue || !Object.keys(queue.cards ?? {}).length) {
     if (!queue) {
       view.append(el('h2', {}, t('firstRunTitle')), el('p', {}, t('firstRunBody')), el('p', { class: 'muted' }, t('firstRunPrivacy')));

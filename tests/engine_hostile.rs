@@ -711,7 +711,7 @@ fn the_plan_counts_every_hostile_card() {
             .collect(),
         unreadable: u32::MAX,
         own_headline: Some(MARKUP[0].into()),
-        known: 0,
+        ..PageRead::default()
     };
     let p = plan::plan(&read, scorer(), &settings, &Memory::default());
     assert_eq!(p.count, n);

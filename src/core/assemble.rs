@@ -161,11 +161,16 @@ fn sort_lines(raw: &RawCard, card: &mut Card) {
         {
             continue;
         }
+        let is_fact = parse::is_fact_line(text) || lang::is_card_chrome(text);
         if is_link_text {
-            // Link text other than the inviter or the target ("Message", "See more"): not a fact.
+            // Link text other than the inviter or the target: a fact when it states one (an
+            // older layout links the mutual connections to a people search), else furniture
+            // ("Message", "See more").
+            if parse::is_fact_line(text) {
+                card.lines.push(text.to_owned());
+            }
             continue;
         }
-        let is_fact = parse::is_fact_line(text) || lang::is_card_chrome(text);
         let headline_slot = card.headline.is_empty() && name_seen && card.note.is_none();
         match line.hint {
             Hint::Headline if card.headline.is_empty() => card.headline = text.to_owned(),

@@ -52,9 +52,19 @@ pub enum Attr {
     TriageUi,
     /// `data-triage-known`, which marks a card painted on an earlier pass, sent as a stub.
     TriageKnown,
+    /// `lang`.
+    Lang,
+    /// `hidden`.
+    Hidden,
+    /// `inert`.
+    Inert,
+    /// `style`.
+    Style,
+    /// `aria-modal`.
+    AriaModal,
 }
 
-const ATTR_NAMES: [(&str, Attr); 15] = [
+const ATTR_NAMES: [(&str, Attr); 20] = [
     ("data-ti", Attr::Index),
     ("aria-label", Attr::AriaLabel),
     ("href", Attr::Href),
@@ -70,6 +80,11 @@ const ATTR_NAMES: [(&str, Attr); 15] = [
     ("data-entity-urn", Attr::EntityUrn),
     ("data-triage-ui", Attr::TriageUi),
     ("data-triage-known", Attr::TriageKnown),
+    ("lang", Attr::Lang),
+    ("hidden", Attr::Hidden),
+    ("inert", Attr::Inert),
+    ("style", Attr::Style),
+    ("aria-modal", Attr::AriaModal),
 ];
 
 impl Attr {
@@ -105,6 +120,32 @@ struct Node<'a> {
 /// A parsed snapshot: an arena of nodes in document order.
 pub struct Document<'a> {
     nodes: Vec<Node<'a>>,
+}
+
+/// Raw access for walks that need text and elements in one pass (the reader's line builder).
+impl<'a> Document<'a> {
+    /// How many nodes the arena holds (node ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the arena holds only the fixed document, html, head and body nodes' root.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// One past the last node of `id`'s subtree: `id`'s descendants are `id + 1..end(id)`.
+    pub fn end(&self, id: NodeId) -> NodeId {
+        self.nodes[id].end
+    }
+
+    /// A text node's text, or `None` for other nodes.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id].kind {
+            Kind::Text(t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
 const HTML: NodeId = 1;

@@ -47,6 +47,11 @@ pub struct PageRead {
     pub own_headline: Option<String>,
     /// Cards painted on an earlier pass and left out of this snapshot (unchanged since).
     pub known: u32,
+    /// The interface language the page was read in (`en`, `fr`, …): the language of the
+    /// controls read, else the page's `<html lang>`.
+    pub lang: Option<String>,
+    /// Whether the page's `<html lang>` names a language the reader has no words for.
+    pub lang_unsupported: bool,
 }
 
 /// What the user did before, by card id: kept in storage and handed back on every pass.
@@ -146,8 +151,13 @@ pub struct PaintPlan {
     pub status: Status,
     /// `data-triage-count`: cards on the page (read now, or known from an earlier pass).
     pub count: u32,
-    /// Accept controls outside any card we could read.
+    /// `data-triage-unreadable`: invitations on the page that could not be read.
     pub unreadable: u32,
+    /// `data-triage-lang`: the interface language the page was read in, if known.
+    pub lang: Option<String>,
+    /// Whether the page is in a language the reader has no words for ("LinkedIn in Polish is
+    /// not supported yet").
+    pub lang_unsupported: bool,
     /// Per-bucket counts of the cards read.
     pub counts: Counts,
     /// What to paint, in page order.
@@ -184,6 +194,8 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         status,
         count: (cards.len() as u32).saturating_add(read.known),
         unreadable: read.unreadable,
+        lang: read.lang.clone(),
+        lang_unsupported: read.lang_unsupported,
         counts,
         cards,
         own_headline_used: scorer.uses_own_headline(),
@@ -296,8 +308,7 @@ mod tests {
         let page = PageRead {
             cards: vec![read(person, at.clone()), read(group, at)],
             unreadable: 0,
-            own_headline: None,
-            known: 0,
+            ..PageRead::default()
         };
         let settings = Settings::default();
         let mut memory = Memory::default();

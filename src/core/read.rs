@@ -1,10 +1,23 @@
 //! Reads invitation cards from the content script's snapshot, parsed by [`crate::core::html`].
 //!
-//! Reading is by meaning: find LinkedIn's Accept controls by label, climb to the smallest
-//! ancestor that holds exactly one invitation (one Accept, an Ignore, a profile or target link),
-//! and collect its text lines, links and pictures. Class names are only hints.
-//! Elements are named by their `data-ti` snapshot index, which the content script maps back
-//! to live elements.
+//! Reading is by meaning, never by class name:
+//! - **A card** is the smallest element around one of LinkedIn's Accept controls that also holds
+//!   an Ignore and the invitee (a profile link, a group, event, page or newsletter link, or an
+//!   "invited you to …" sentence). It then takes in the rest of its row (a note or a Message
+//!   link beside the main block), up to its list item, but never a neighbour: growing stops at
+//!   another Accept, a card known from an earlier pass, a link to someone else, or a heading.
+//! - **Cards known from an earlier pass** (painted, unchanged, sent as empty stubs) count as cards
+//!   when boundaries are decided, so a full pass and an incremental pass find the same roots.
+//! - Controls that are hidden (a responsive layout's duplicate action bar) or inside a dialog (a
+//!   cookie banner, "Take care when connecting") are not a card's controls.
+//! - **Nothing is skipped in silence**: an Accept beside an Ignore that no invitee can be read for
+//!   counts as an unreadable invitation, and a page in an interface language without a table
+//!   (see [`crate::core::lang`]) is measured by structure: rows whose controls name the invitee.
+//! - **Text is read as a person reads it**: block boundaries separate lines, and each piece of
+//!   text belongs to one line.
+//!
+//! Elements are named by their `data-ti` snapshot index, which the content script maps back to
+//! live elements.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -17,7 +30,7 @@ use crate::core::plan::{PageRead, Placement, ReadCard};
 /// The attribute carrying each element's snapshot index.
 pub const INDEX_ATTR: &str = "data-ti";
 
-// The selectors reading uses, as predicates on one element.
+// ---------------------------------------------------------------- what elements are
 
 /// `[data-triage-ui]`: our own injected UI, which reading skips.
 fn is_own_ui(doc: &Document, el: NodeId) -> bool {
@@ -30,16 +43,40 @@ fn is_control(doc: &Document, el: NodeId) -> bool {
 }
 
 /// Text under these is not card text: `button, [role=button], script, style, svg, template,
-/// noscript, [aria-hidden=true], .visually-hidden, .a11y-text, .sr-only, [data-triage-ui]`.
+/// noscript, [aria-hidden=true], [hidden], .visually-hidden, .a11y-text, .sr-only,
+/// [data-triage-ui]`.
 fn skips_text(doc: &Document, el: NodeId) -> bool {
     matches!(
         doc.tag(el),
         "button" | "script" | "style" | "svg" | "template" | "noscript"
     ) || doc.attr(el, Attr::Role) == Some("button")
         || doc.attr(el, Attr::AriaHidden) == Some("true")
+        || doc.has_attr(el, Attr::Hidden)
         || ["visually-hidden", "a11y-text", "sr-only"]
             .iter()
             .any(|c| doc.has_class(el, c))
+        || is_own_ui(doc, el)
+}
+
+/// Controls under these are never a card's: hidden (`[hidden]`, `[inert]`,
+/// `[aria-hidden=true]`, an inline `display: none` or `visibility: hidden`), inside a dialog
+/// (`dialog`, `[role=dialog]`, `[role=alertdialog]`, `[aria-modal=true]`), or our own UI.
+fn hides_controls(doc: &Document, el: NodeId) -> bool {
+    let style_hides = doc.attr(el, Attr::Style).is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    });
+    doc.has_attr(el, Attr::Hidden)
+        || doc.has_attr(el, Attr::Inert)
+        || doc.attr(el, Attr::AriaHidden) == Some("true")
+        || style_hides
+        || doc.tag(el) == "dialog"
+        || matches!(doc.attr(el, Attr::Role), Some("dialog" | "alertdialog"))
+        || doc.attr(el, Attr::AriaModal) == Some("true")
         || is_own_ui(doc, el)
 }
 
@@ -52,8 +89,8 @@ fn is_list_boundary(doc: &Document, el: NodeId) -> bool {
     ) || matches!(doc.attr(el, Attr::Role), Some("main" | "list"))
 }
 
-/// Elements that end a card when climbing, a list item being a whole card: `li,
-/// [role=listitem]`.
+/// A list item is a whole card: a card grows no further once its root is one (`li,
+/// [role=listitem]`).
 fn is_list_item(doc: &Document, el: NodeId) -> bool {
     doc.tag(el) == "li" || doc.attr(el, Attr::Role) == Some("listitem")
 }
@@ -68,6 +105,82 @@ fn is_header_or_nav(doc: &Document, el: NodeId) -> bool {
     matches!(doc.tag(el), "header" | "nav")
 }
 
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Elements that start and end a line of text wherever they are.
+fn is_block(tag: &str) -> bool {
+    is_heading(tag)
+        || matches!(
+            tag,
+            "address"
+                | "article"
+                | "aside"
+                | "blockquote"
+                | "br"
+                | "dd"
+                | "details"
+                | "dialog"
+                | "div"
+                | "dl"
+                | "dt"
+                | "fieldset"
+                | "figcaption"
+                | "figure"
+                | "footer"
+                | "form"
+                | "header"
+                | "hgroup"
+                | "hr"
+                | "li"
+                | "main"
+                | "nav"
+                | "ol"
+                | "p"
+                | "pre"
+                | "section"
+                | "summary"
+                | "table"
+                | "tbody"
+                | "td"
+                | "tfoot"
+                | "th"
+                | "thead"
+                | "tr"
+                | "ul"
+                | "legend"
+                | "caption"
+        )
+}
+
+/// Inline formatting whose text always belongs to the line around it.
+fn is_inline_formatting(tag: &str) -> bool {
+    matches!(
+        tag,
+        "strong"
+            | "b"
+            | "em"
+            | "i"
+            | "u"
+            | "s"
+            | "time"
+            | "abbr"
+            | "bdi"
+            | "bdo"
+            | "small"
+            | "mark"
+            | "sup"
+            | "sub"
+            | "code"
+            | "q"
+            | "cite"
+            | "wbr"
+    )
+}
+
+// ---------------------------------------------------------------- the page
+
 /// Parses a snapshot and reads every invitation card in it.
 pub fn read_snapshot(html: &str) -> PageRead {
     read_document(&Document::parse(html))
@@ -76,54 +189,121 @@ pub fn read_snapshot(html: &str) -> PageRead {
 /// Reads every invitation card in a parsed snapshot.
 pub fn read_document(doc: &Document) -> PageRead {
     let skipped = doc.within(|el| skips_text(doc, el));
-    let controls = classify_controls(doc);
-    let counts = ancestor_counts(doc, &controls);
+    let hidden = doc.within(|el| hides_controls(doc, el));
+    let page = Page::new(doc, &hidden);
+    let roots = page.card_roots(&skipped);
+
     let mut cards = Vec::new();
-    let mut placed_roots: Vec<NodeId> = Vec::new();
-    let mut placed: FxHashSet<u32> = FxHashSet::default();
-    let mut unplaced = Vec::new();
-    for &accept in &controls.accepts {
-        match card_root(doc, accept, &counts) {
-            Some(root) if doc.index(root).is_some_and(|i| placed.insert(i)) => {
-                if let Some(rc) = read_card(doc, root, &controls, &skipped) {
-                    placed_roots.push(root);
-                    cards.push(rc);
-                } else {
-                    unplaced.push(accept);
+    let mut read_roots: Vec<NodeId> = Vec::new();
+    let mut unplaced: Vec<usize> = Vec::new();
+    let mut placed_groups: FxHashSet<u32> = FxHashSet::default();
+    let mut taken = vec![false; page.accepts.len()];
+    for &(root, _) in &roots {
+        let card = doc
+            .index(root)
+            .and_then(|_| read_card(doc, root, &page, &skipped));
+        let inside = page.accepts_in(root);
+        match card {
+            Some(rc) => {
+                for i in inside.clone() {
+                    taken[i] = true;
+                    placed_groups.insert(page.groups[i]);
+                }
+                read_roots.push(root);
+                cards.push(rc);
+            }
+            None => {
+                for i in inside {
+                    taken[i] = true;
+                    unplaced.push(i);
                 }
             }
-            Some(_) => {}
-            None => unplaced.push(accept),
         }
     }
+    unplaced.extend((0..page.accepts.len()).filter(|&i| !taken[i]));
+    unplaced.sort_unstable();
+    unplaced.dedup();
+
     // Cards painted on an earlier pass come as empty stubs: they count, and they are cards when
     // telling a bulk control or the member's own block apart.
-    let known: Vec<NodeId> = doc
-        .elements()
-        .filter(|&el| doc.has_attr(el, Attr::TriageKnown))
-        .collect();
-    let known_count = known.len() as u32;
-    placed_roots.extend(known);
-    // An unplaced Accept above several read cards is a bulk control ("Accept all"), not a card.
-    let unreadable = unplaced
-        .iter()
-        .filter(|&&a| !is_bulk_control(doc, a, &placed_roots))
-        .count() as u32;
+    let mut all_roots = read_roots.clone();
+    all_roots.extend(page.stubs.iter().copied());
+    all_roots.sort_unstable();
+
+    let mut counted: FxHashSet<u32> = FxHashSet::default();
+    let mut unreadable = 0u32;
+    for i in unplaced {
+        let group = page.groups[i];
+        if placed_groups.contains(&group) || is_bulk_control(doc, page.accepts[i], &all_roots) {
+            continue; // a duplicate of a card read, or "Accept all"
+        }
+        if page.climb_with(i, None).is_some() && counted.insert(group) {
+            unreadable += 1; // an Accept beside an Ignore: an invitation we cannot read
+        }
+    }
+
+    let page_lang = doc
+        .attr(doc.root() + 1, Attr::Lang)
+        .map(lang_primary)
+        .filter(|l| !l.is_empty());
+    let read_lang = read_roots
+        .first()
+        .and_then(|&root| own_controls(doc, root, &page)[0])
+        .and_then(|a| control_language(&control_label(doc, a)));
+    let lang_unsupported = page_lang.as_deref().is_some_and(|l| !is_supported_lang(l));
+    if lang_unsupported && cards.is_empty() && page.stubs.is_empty() {
+        // LinkedIn in a language we have no words for: measure what we can't read by structure.
+        unreadable = unreadable.max(named_control_rows(doc, &hidden));
+    }
     PageRead {
         cards,
         unreadable,
-        own_headline: own_headline(doc, &placed_roots, &skipped),
-        known: known_count,
+        own_headline: own_headline(doc, &all_roots, &skipped),
+        known: page.stubs.len() as u32,
+        lang: read_lang.map(str::to_owned).or(page_lang),
+        lang_unsupported,
     }
 }
 
-/// LinkedIn's controls that say what a card is, by snapshot index where a card needs its own.
-struct Controls {
-    accepts: Vec<NodeId>,
-    ignores: Vec<NodeId>,
-    identity_links: Vec<NodeId>,
-    roles: FxHashMap<u32, Role>,
+// ---------------------------------------------------------------- language (until lang.rs has them)
+
+/// The primary language subtag of a `lang` attribute, lower case ("pt-BR" → "pt").
+fn lang_primary(code: &str) -> String {
+    code.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
+
+/// Whether the reader has words for this language.
+fn is_supported_lang(code: &str) -> bool {
+    let code = lang_primary(code);
+    lang::LANGUAGES.iter().any(|l| l.code == code)
+}
+
+/// The language whose Accept or Ignore words this control label uses.
+fn control_language(label: &str) -> Option<&'static str> {
+    let label = label.trim();
+    lang::LANGUAGES
+        .iter()
+        .find(|l| {
+            l.accept
+                .iter()
+                .chain(l.ignore.iter())
+                .any(|w| lang::starts_ci(label, w))
+        })
+        .map(|l| l.code)
+}
+
+/// Whether a line says this is an invitation ("… invited you to join …", "… is inviting you
+/// to connect").
+fn is_invitation_sentence(text: &str) -> bool {
+    parse::kind_from_text(text).is_some()
+        || (lang::is_card_chrome(text) && lang::find_ci(text, "inviting you").is_some())
+}
+
+// ---------------------------------------------------------------- controls and boundaries
 
 #[derive(Clone, Copy, PartialEq)]
 enum Role {
@@ -132,107 +312,296 @@ enum Role {
     Reply,
 }
 
+/// LinkedIn's controls and invitee links on the page, each list in document order, so "how
+/// many are inside this element" is two binary searches.
+struct Page<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// Visible Accept controls outside dialogs.
+    accepts: Vec<NodeId>,
+    /// For each Accept, its invitation: Accepts whose labels name the same invitee (a duplicate
+    /// action bar) share a group; an Accept naming nobody has a group of its own.
+    groups: Vec<u32>,
+    /// The Accepts of each group, in document order.
+    by_group: FxHashMap<u32, Vec<NodeId>>,
+    ignores: Vec<NodeId>,
+    /// Identity links (profile or target) and their invitee key.
+    links: Vec<NodeId>,
+    link_keys: Vec<u32>,
+    /// Cards known from an earlier pass (`data-triage-known`).
+    stubs: Vec<NodeId>,
+    roles: FxHashMap<NodeId, Role>,
+}
+
 fn control_label(doc: &Document, el: NodeId) -> String {
     doc.attr(el, Attr::AriaLabel)
         .filter(|l| !l.trim().is_empty())
         .map_or_else(|| text_of(doc, el), str::to_owned)
 }
 
-fn classify_controls(doc: &Document) -> Controls {
-    let mut c = Controls {
-        accepts: vec![],
-        ignores: vec![],
-        identity_links: vec![],
-        roles: FxHashMap::default(),
-    };
-    let mut role = |el: NodeId, role: Role| {
-        if let Some(i) = doc.index(el) {
-            c.roles.insert(i, role);
-        }
-    };
-    let own_ui = doc.within(|el| is_own_ui(doc, el));
-    for el in doc.elements().filter(|&el| is_control(doc, el)) {
-        if own_ui[el] {
-            continue;
-        }
-        let label = control_label(doc, el);
-        let href = doc.attr(el, Attr::Href).unwrap_or_default();
-        if lang::is_accept_label(&label) {
-            role(el, Role::Accept);
-            c.accepts.push(el);
-        } else if lang::is_ignore_label(&label) {
-            role(el, Role::Ignore);
-            c.ignores.push(el);
-        } else if lang::is_reply_label(&label) || parse::invitation_urn(href).is_some() {
-            role(el, Role::Reply);
-        } else if parse::slug(href).is_some() || parse::kind_from_url(href).is_some() {
-            c.identity_links.push(el);
-        }
+/// The slice of `sorted` (node ids in document order) inside `el`'s subtree, `el` included.
+fn inside<'s>(doc: &Document, sorted: &'s [NodeId], el: NodeId) -> &'s [NodeId] {
+    let from = sorted.partition_point(|&n| n < el);
+    let to = sorted.partition_point(|&n| n < doc.end(el));
+    &sorted[from..to]
+}
+
+/// The invitee a link points at: a profile slug or a target path.
+fn invitee_key(href: &str) -> Option<String> {
+    if let Some(slug) = parse::slug(href) {
+        return Some(format!("in/{slug}"));
     }
-    c
+    parse::kind_from_url(href)?;
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let path = path
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches(|c| c != '/');
+    Some(
+        path.split('/')
+            .filter(|s| !s.is_empty())
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    accepts: u32,
-    ignores: u32,
-    links: u32,
-}
-
-/// For every ancestor of a control, how many accepts, ignores and identity links it holds.
-fn ancestor_counts(doc: &Document, c: &Controls) -> FxHashMap<u32, Counts> {
-    let mut map: FxHashMap<u32, Counts> = FxHashMap::default();
-    let mut bump = |els: &[NodeId], f: fn(&mut Counts)| {
-        for &el in els {
-            for a in doc.ancestors(el) {
-                if let Some(i) = doc.index(a) {
-                    f(map.entry(i).or_default());
+impl<'d, 'a> Page<'d, 'a> {
+    fn new(doc: &'d Document<'a>, hidden: &[bool]) -> Self {
+        let mut page = Page {
+            doc,
+            accepts: vec![],
+            groups: vec![],
+            by_group: FxHashMap::default(),
+            ignores: vec![],
+            links: vec![],
+            link_keys: vec![],
+            stubs: vec![],
+            roles: FxHashMap::default(),
+        };
+        let mut names: FxHashMap<String, u32> = FxHashMap::default();
+        let mut keys: FxHashMap<String, u32> = FxHashMap::default();
+        let mut next_group = 0u32;
+        for el in doc.elements() {
+            if doc.has_attr(el, Attr::TriageKnown) {
+                page.stubs.push(el);
+                continue;
+            }
+            if hidden[el] || !is_control(doc, el) {
+                continue;
+            }
+            let label = control_label(doc, el);
+            let href = doc.attr(el, Attr::Href).unwrap_or_default();
+            if lang::is_accept_label(&label) {
+                let group = match lang::name_from_aria_label(&label) {
+                    Some(name) => {
+                        let fresh = names.len() as u32 + next_group;
+                        *names.entry(name.to_lowercase()).or_insert(fresh)
+                    }
+                    None => names.len() as u32 + next_group,
+                };
+                if group == names.len() as u32 + next_group {
+                    next_group += 1; // an unnamed Accept: its own group
                 }
+                page.roles.insert(el, Role::Accept);
+                page.accepts.push(el);
+                page.groups.push(group);
+                page.by_group.entry(group).or_default().push(el);
+            } else if lang::is_ignore_label(&label) {
+                page.roles.insert(el, Role::Ignore);
+                page.ignores.push(el);
+            } else if lang::is_reply_label(&label) || parse::invitation_urn(href).is_some() {
+                page.roles.insert(el, Role::Reply);
+            } else if let Some(key) = invitee_key(href) {
+                let fresh = keys.len() as u32;
+                page.links.push(el);
+                page.link_keys.push(*keys.entry(key).or_insert(fresh));
             }
         }
-    };
-    bump(&c.accepts, |n| n.accepts += 1);
-    bump(&c.ignores, |n| n.ignores += 1);
-    bump(&c.identity_links, |n| n.links += 1);
-    map
-}
-
-/// The card root for one Accept control: the largest ancestor with exactly this one Accept,
-/// an Ignore and an identity link, not past a list boundary, stopping at a list item.
-fn card_root(doc: &Document, accept: NodeId, counts: &FxHashMap<u32, Counts>) -> Option<NodeId> {
-    let mut candidate = None;
-    for a in doc.ancestors(accept) {
-        if is_list_boundary(doc, a) {
-            break;
-        }
-        let n = doc
-            .index(a)
-            .and_then(|i| counts.get(&i).copied())
-            .unwrap_or_default();
-        if n.accepts > 1 {
-            break;
-        }
-        if n.ignores >= 1 && n.links >= 1 {
-            candidate = Some(a);
-        }
-        if candidate.is_some() && is_list_item(doc, a) {
-            break;
-        }
+        page
     }
-    candidate
+
+    /// The Accepts (by position in `accepts`) inside `el`.
+    fn accepts_in(&self, el: NodeId) -> std::ops::Range<usize> {
+        let from = self.accepts.partition_point(|&n| n < el);
+        let to = self.accepts.partition_point(|&n| n < self.doc.end(el));
+        from..to
+    }
+
+    /// Whether `el` holds an invitee: an identity link, or an "invited you to …" sentence.
+    fn holds_invitee(&self, el: NodeId, skipped: Option<&[bool]>) -> bool {
+        if !inside(self.doc, &self.links, el).is_empty() {
+            return true;
+        }
+        let Some(skipped) = skipped else {
+            return false;
+        };
+        text_lines(self.doc, el, skipped)
+            .iter()
+            .any(|l| is_invitation_sentence(&l.text))
+    }
+
+    /// Climbs from Accept `i` to the smallest element that also holds an Ignore and (with
+    /// `invitee`) the invitee. `None` when a list boundary, a known card or another invitation's
+    /// Accept comes first.
+    fn climb_with(&self, i: usize, invitee: Option<&[bool]>) -> Option<NodeId> {
+        let doc = self.doc;
+        let group = &self.by_group[&self.groups[i]];
+        for x in doc.ancestors(self.accepts[i]) {
+            if is_list_boundary(doc, x) || !inside(doc, &self.stubs, x).is_empty() {
+                return None;
+            }
+            if self.accepts_in(x).len() > inside(doc, group, x).len() {
+                return None; // another invitation's Accept
+            }
+            if inside(doc, &self.ignores, x).is_empty() {
+                continue;
+            }
+            match invitee {
+                None => return Some(x),
+                Some(skipped) if self.holds_invitee(x, Some(skipped)) => return Some(x),
+                Some(_) => {}
+            }
+        }
+        None
+    }
+
+    /// Every card root, with the position of its first Accept, in document order.
+    fn card_roots(&self, skipped: &[bool]) -> Vec<(NodeId, usize)> {
+        let mut smallest: Vec<(NodeId, usize)> = (0..self.accepts.len())
+            .filter_map(|i| self.climb_with(i, Some(skipped)).map(|r| (r, i)))
+            .collect();
+        smallest.sort_unstable();
+        smallest.dedup_by_key(|(r, _)| *r);
+        // A root around another root holds two invitations: neither a card nor one of them.
+        let nested: Vec<bool> = smallest
+            .iter()
+            .enumerate()
+            .map(|(k, &(r, _))| {
+                smallest
+                    .get(k + 1)
+                    .is_some_and(|&(next, _)| next < self.doc.end(r))
+            })
+            .collect();
+        let mut roots: Vec<(NodeId, usize)> = smallest
+            .into_iter()
+            .zip(nested)
+            .filter(|(_, nested)| !nested)
+            .map(|((r, i), _)| (self.grow(r), i))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup_by_key(|(r, _)| *r);
+        roots
+    }
+
+    /// Grows a card's smallest root to the rest of its row: up to its list item, while the
+    /// parent adds no other Accept, known card, link to another invitee or heading.
+    fn grow(&self, smallest: NodeId) -> NodeId {
+        let doc = self.doc;
+        let own: FxHashSet<u32> = self.link_keys_in(smallest).collect();
+        let mut root = smallest;
+        while !is_list_item(doc, root) {
+            let Some(parent) = doc.parent_element(root) else {
+                break;
+            };
+            if is_list_boundary(doc, parent)
+                || self.accepts_in(parent).len() > self.accepts_in(root).len()
+                || inside(doc, &self.stubs, parent).len() > inside(doc, &self.stubs, root).len()
+                || self.adds_other_invitee(parent, root, &own)
+            {
+                break;
+            }
+            root = parent;
+        }
+        root
+    }
+
+    fn link_keys_in(&self, el: NodeId) -> impl Iterator<Item = u32> + '_ {
+        let from = self.links.partition_point(|&n| n < el);
+        let to = self.links.partition_point(|&n| n < self.doc.end(el));
+        self.link_keys[from..to].iter().copied()
+    }
+
+    /// Whether `parent`, outside `child`, holds a link to an invitee not in `own` or a heading.
+    fn adds_other_invitee(&self, parent: NodeId, child: NodeId, own: &FxHashSet<u32>) -> bool {
+        let doc = self.doc;
+        let from = self.links.partition_point(|&n| n < parent);
+        let to = self.links.partition_point(|&n| n < doc.end(parent));
+        let other_link = (from..to).any(|k| {
+            let link = self.links[k];
+            !doc.contains(child, link) && !own.contains(&self.link_keys[k])
+        });
+        other_link
+            || doc
+                .descendants(parent)
+                .filter(|&el| !doc.contains(child, el))
+                .any(|el| is_heading(doc.tag(el)))
+    }
 }
 
 fn is_bulk_control(doc: &Document, accept: NodeId, roots: &[NodeId]) -> bool {
     doc.ancestors(accept)
-        .any(|a| roots.iter().filter(|&&r| doc.contains(a, r)).count() >= 2)
+        .any(|a| inside(doc, roots, a).iter().filter(|&&r| r != a).count() >= 2)
 }
+
+/// Rows that look like invitations in any language: an invitee link beside at least two
+/// controls whose labels name that invitee. Used where the page's language has no table.
+fn named_control_rows(doc: &Document, hidden: &[bool]) -> u32 {
+    let controls: Vec<NodeId> = doc
+        .elements()
+        .filter(|&el| !hidden[el] && is_control(doc, el) && doc.has_attr(el, Attr::AriaLabel))
+        .filter(|&el| invitee_key(doc.attr(el, Attr::Href).unwrap_or_default()).is_none())
+        .collect();
+    let mut rows: FxHashSet<NodeId> = FxHashSet::default();
+    for link in doc.elements().filter(|&el| is_link(doc, el)) {
+        if invitee_key(doc.attr(link, Attr::Href).unwrap_or_default()).is_none() {
+            continue;
+        }
+        let name = text_of(doc, link);
+        if name.chars().count() < 2 {
+            continue;
+        }
+        let name = name.to_lowercase();
+        for row in doc.ancestors(link).take(5) {
+            if is_list_boundary(doc, row) {
+                break;
+            }
+            let near = inside(doc, &controls, row);
+            if near.len() > 12 {
+                break;
+            }
+            let naming = near
+                .iter()
+                .filter(|&&c| {
+                    doc.attr(c, Attr::AriaLabel)
+                        .is_some_and(|l| l.to_lowercase().contains(&name))
+                })
+                .count();
+            if naming >= 2 {
+                rows.insert(row);
+                break;
+            }
+        }
+    }
+    // Nested rows of one invitation count once.
+    let mut rows: Vec<NodeId> = rows.into_iter().collect();
+    rows.sort_unstable();
+    let mut outer: Vec<NodeId> = Vec::new();
+    for r in rows {
+        if outer.last().is_none_or(|&o| !doc.contains(o, r)) {
+            outer.push(r);
+        }
+    }
+    outer.len() as u32
+}
+
+// ---------------------------------------------------------------- one card
 
 /// The card's first Accept, Ignore and Reply controls, found among its own descendants (so the
 /// cost is the card's size, not the page's).
-fn own_controls(doc: &Document, root: NodeId, c: &Controls) -> [Option<NodeId>; 3] {
+fn own_controls(doc: &Document, root: NodeId, page: &Page) -> [Option<NodeId>; 3] {
     let mut found: [Option<NodeId>; 3] = [None, None, None];
-    for el in doc.descendants(root).filter(|&el| is_control(doc, el)) {
-        let slot = match doc.index(el).and_then(|i| c.roles.get(&i)) {
+    for el in doc.descendants(root) {
+        let slot = match page.roles.get(&el) {
             Some(Role::Accept) => 0,
             Some(Role::Ignore) => 1,
             Some(Role::Reply) => 2,
@@ -243,18 +612,25 @@ fn own_controls(doc: &Document, root: NodeId, c: &Controls) -> [Option<NodeId>; 
     found
 }
 
-fn read_card(doc: &Document, root: NodeId, c: &Controls, skipped: &[bool]) -> Option<ReadCard> {
-    let [accept, ignore, reply] = own_controls(doc, root, c);
+fn read_card(doc: &Document, root: NodeId, page: &Page, skipped: &[bool]) -> Option<ReadCard> {
+    let [accept, ignore, reply] = own_controls(doc, root, page);
     let attrs_of = |tag: &str, attr: Attr| -> Vec<String> {
         doc.descendants(root)
             .filter(|&el| doc.tag(el) == tag)
             .filter_map(|el| doc.attr(el, attr).map(str::to_owned))
             .collect()
     };
+    let mut image_alts = attrs_of("img", Attr::Alt);
+    // Today's photos can be an svg[role=img] whose aria-label names the person.
+    image_alts.extend(
+        doc.descendants(root)
+            .filter(|&el| doc.tag(el) == "svg" && doc.attr(el, Attr::Role) == Some("img"))
+            .filter_map(|el| doc.attr(el, Attr::AriaLabel).map(str::to_owned)),
+    );
     let raw = RawCard {
         lines: text_lines(doc, root, skipped),
         links: attrs_of("a", Attr::Href),
-        image_alts: attrs_of("img", Attr::Alt),
+        image_alts,
         ghost_photo: doc
             .descendants(root)
             .any(|el| doc.class_contains(el, "ghost")),
@@ -294,65 +670,172 @@ fn id_hints(doc: &Document, root: NodeId) -> Vec<String> {
     hints
 }
 
-/// Inline tags whose text belongs to the line of their parent.
-fn is_inline_formatting(tag: &str) -> bool {
-    matches!(
-        tag,
-        "strong"
-            | "b"
-            | "em"
-            | "i"
-            | "time"
-            | "abbr"
-            | "bdi"
-            | "bdo"
-            | "small"
-            | "mark"
-            | "sup"
-            | "sub"
-    )
+// ---------------------------------------------------------------- text as a person reads it
+
+/// Builds lines while walking a subtree.
+struct LineBuilder<'d, 'a> {
+    doc: &'d Document<'a>,
+    lines: Vec<Line>,
+    /// The text of the line being built, as it is in the page.
+    text: String,
+    /// The element whose line this is (the innermost element that starts lines).
+    owner: NodeId,
+    /// Links the current line holds: (href, from, to) byte ranges of `text`.
+    spans: Vec<(&'d str, usize, usize)>,
+    /// Links open at this point of the walk: (href, where in `text` they started).
+    open_links: Vec<(&'d str, usize)>,
 }
 
-/// The card's text lines in page order: one per element that directly holds text, with inline
-/// formatting merged into its parent; text inside controls and hidden helpers (`skipped`, by
-/// node) left out.
+impl<'d, 'a> LineBuilder<'d, 'a> {
+    /// Ends the current line (if it has text) and starts one owned by `owner`.
+    fn flush(&mut self, owner: NodeId) {
+        let end = self.text.len();
+        for (href, from) in &mut self.open_links {
+            self.spans.push((href, *from, end));
+            *from = 0;
+        }
+        let folded = fold(&self.text);
+        if !folded.is_empty() {
+            let whole = self
+                .spans
+                .iter()
+                .find(|(_, from, to)| fold(&self.text[*from..*to]) == folded)
+                .map(|(href, _, _)| (*href).to_owned());
+            if whole.is_none() {
+                // Links inside running text ("Jonas invited you to join Rust Amsterdam"): each
+                // link's text is also a line of its own, for the names and targets.
+                for &(href, from, to) in &self.spans {
+                    let part = fold(&self.text[from..to]);
+                    if !part.is_empty() {
+                        self.lines.push(Line {
+                            text: part,
+                            hint: Hint::None,
+                            link: Some(href.to_owned()),
+                        });
+                    }
+                }
+            }
+            self.lines.push(Line {
+                text: folded,
+                hint: hint_of(self.doc, self.owner),
+                link: whole,
+            });
+        }
+        self.text.clear();
+        self.spans.clear();
+        self.owner = owner;
+    }
+}
+
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The card's text lines in page order. Block elements (`div`, `p`, `li`, headings, `br`, …)
+/// start and end lines; inline formatting and links inside running text stay in their line; an
+/// inline element among elements only (`p > span, span`) is a line of its own. Text inside
+/// controls and hidden helpers (`skipped`) is left out and ends the line around it.
 fn text_lines(doc: &Document, root: NodeId, skipped: &[bool]) -> Vec<Line> {
-    let mut owners: Vec<NodeId> = Vec::new();
-    let mut seen: FxHashSet<u32> = FxHashSet::default();
-    for (node, text) in doc.text_nodes(root) {
-        if text.trim().is_empty() {
+    let mut b = LineBuilder {
+        doc,
+        lines: Vec::new(),
+        text: String::new(),
+        owner: root,
+        spans: Vec::new(),
+        open_links: Vec::new(),
+    };
+    // Open elements that end something when the walk leaves them: (end, starts lines, is link).
+    let mut open: Vec<(NodeId, bool, bool)> = Vec::new();
+    let mut has_text: FxHashMap<NodeId, bool> = FxHashMap::default();
+    let owners: Vec<NodeId> = Vec::new();
+    let mut owner_stack = owners;
+    let end = doc.end(root);
+    let mut at = root + 1;
+    while at < end {
+        while open.last().is_some_and(|&(e, _, _)| e <= at) {
+            close(&mut b, &mut open, &mut owner_stack, root);
+        }
+        if let Some(text) = doc.text(at) {
+            b.text.push_str(text);
+            at += 1;
             continue;
         }
-        let Some(mut owner) = doc.parent_element(node) else {
-            continue;
-        };
-        for _ in 0..2 {
-            if !is_inline_formatting(doc.tag(owner)) || owner == root {
-                break;
-            }
-            match doc.parent_element(owner) {
-                Some(p) => owner = p,
-                None => break,
-            }
-        }
-        if skipped[owner] {
+        if !doc.is_element(at) {
+            at += 1;
             continue;
         }
-        if doc.index(owner).is_none_or(|i| seen.insert(i)) {
-            owners.push(owner);
+        let tag = doc.tag(at);
+        if skipped[at] || tag == "template" {
+            b.flush(b.owner);
+            at = doc.end(at);
+            continue;
+        }
+        let starts_line = is_block(tag)
+            || (!is_inline_formatting(tag) && !parent_has_text(doc, at, &mut has_text));
+        if starts_line {
+            b.flush(at);
+            owner_stack.push(at);
+        }
+        let link = doc
+            .attr(at, Attr::Href)
+            .filter(|_| tag == "a")
+            .inspect(|href| b.open_links.push((href, b.text.len())));
+        open.push((doc.end(at), starts_line, link.is_some()));
+        at += 1;
+    }
+    while !open.is_empty() {
+        close(&mut b, &mut open, &mut owner_stack, root);
+    }
+    b.flush(root);
+    b.lines
+}
+
+/// Leaves the innermost open element of the line walk.
+fn close(
+    b: &mut LineBuilder,
+    open: &mut Vec<(NodeId, bool, bool)>,
+    owners: &mut Vec<NodeId>,
+    root: NodeId,
+) {
+    let Some((_, starts_line, link)) = open.pop() else {
+        return;
+    };
+    if link {
+        if let Some((href, from)) = b.open_links.pop() {
+            b.spans.push((href, from, b.text.len()));
         }
     }
-    owners
-        .iter()
-        .map(|&el| Line {
-            text: text_of(doc, el),
-            hint: hint_of(doc, el),
-            link: doc
-                .closest(el, |a| is_link(doc, a))
-                .and_then(|a| doc.attr(a, Attr::Href))
-                .map(str::to_owned),
-        })
-        .collect()
+    if starts_line {
+        owners.pop();
+        let back_to = owners.last().copied().unwrap_or(root);
+        b.flush(back_to);
+    }
+}
+
+/// Whether the element's parent directly holds text other than whitespace (then the element is
+/// inline in running text), cached per parent.
+fn parent_has_text(doc: &Document, el: NodeId, cache: &mut FxHashMap<NodeId, bool>) -> bool {
+    let Some(parent) = doc.parent_element(el) else {
+        return false;
+    };
+    *cache.entry(parent).or_insert_with(|| {
+        let mut child = parent + 1;
+        let end = doc.end(parent);
+        while child < end {
+            if doc.text(child).is_some_and(|t| !t.trim().is_empty()) {
+                return true;
+            }
+            child = doc.end(child);
+        }
+        false
+    })
 }
 
 fn hint_of(doc: &Document, el: NodeId) -> Hint {
@@ -367,7 +850,10 @@ fn hint_of(doc: &Document, el: NodeId) -> Hint {
     }
     if in_class(el, &note_words)
         || doc
-            .closest(el, |a| doc.class_contains(a, "custom-message"))
+            .closest(el, |a| {
+                doc.class_contains(a, "custom-message")
+                    || doc.attr(a, Attr::TestId) == Some("expandable-text-box")
+            })
             .is_some()
     {
         return Hint::Note;
@@ -392,15 +878,16 @@ fn hint_of(doc: &Document, el: NodeId) -> Hint {
 /// The signed-in member's own headline: the text after the member's name, where a profile link
 /// that also appears in the global navigation stands outside every card.
 fn own_headline(doc: &Document, roots: &[NodeId], skipped: &[bool]) -> Option<String> {
+    let in_nav = doc.within(|el| is_header_or_nav(doc, el));
     let own_slug = doc
         .elements()
-        .filter(|&a| is_link(doc, a) && doc.ancestors(a).any(|p| is_header_or_nav(doc, p)))
+        .filter(|&a| in_nav[a] && is_link(doc, a))
         .filter_map(|a| doc.attr(a, Attr::Href))
         .find_map(parse::slug)?;
     for link in doc.elements().filter(|&a| is_link(doc, a)) {
         let href = doc.attr(link, Attr::Href).unwrap_or_default();
         if parse::slug(href).as_deref() != Some(own_slug.as_str())
-            || doc.closest(link, |a| is_header_or_nav(doc, a)).is_some()
+            || in_nav[link]
             || roots.iter().any(|&r| doc.contains(r, link))
         {
             continue;
@@ -409,7 +896,7 @@ fn own_headline(doc: &Document, roots: &[NodeId], skipped: &[bool]) -> Option<St
         let mut container = doc.parent_element(link);
         for _ in 0..3 {
             let Some(c) = container else { break };
-            if roots.iter().any(|&r| doc.contains(c, r)) {
+            if !inside(doc, roots, c).is_empty() {
                 break; // the member's own block never holds invitations
             }
             let lines = text_lines(doc, c, skipped);
@@ -429,6 +916,5 @@ fn own_headline(doc: &Document, roots: &[NodeId], skipped: &[bool]) -> Option<St
 
 /// An element's text, whitespace folded.
 fn text_of(doc: &Document, el: NodeId) -> String {
-    let text = doc.text_content(el);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(&doc.text_content(el))
 }
