@@ -330,6 +330,8 @@ struct Page<'d, 'a> {
     /// Cards known from an earlier pass (`data-triage-known`).
     stubs: Vec<NodeId>,
     roles: FxHashMap<NodeId, Role>,
+    /// Elements under hidden or dialog containers ([`hides_controls`]).
+    hidden: &'d [bool],
 }
 
 fn control_label(doc: &Document, el: NodeId) -> String {
@@ -366,7 +368,7 @@ fn invitee_key(href: &str) -> Option<String> {
 }
 
 impl<'d, 'a> Page<'d, 'a> {
-    fn new(doc: &'d Document<'a>, hidden: &[bool]) -> Self {
+    fn new(doc: &'d Document<'a>, hidden: &'d [bool]) -> Self {
         let mut page = Page {
             doc,
             accepts: vec![],
@@ -377,6 +379,7 @@ impl<'d, 'a> Page<'d, 'a> {
             link_keys: vec![],
             stubs: vec![],
             roles: FxHashMap::default(),
+            hidden,
         };
         let mut names: FxHashMap<String, u32> = FxHashMap::default();
         let mut keys: FxHashMap<String, u32> = FxHashMap::default();
@@ -521,7 +524,8 @@ impl<'d, 'a> Page<'d, 'a> {
         self.link_keys[from..to].iter().copied()
     }
 
-    /// Whether `parent`, outside `child`, holds a link to an invitee not in `own` or a heading.
+    /// Whether `parent`, outside `child`, holds a link to an invitee not in `own` or a visible
+    /// heading (of another block; a dialog's does not count).
     fn adds_other_invitee(&self, parent: NodeId, child: NodeId, own: &FxHashSet<u32>) -> bool {
         let doc = self.doc;
         let from = self.links.partition_point(|&n| n < parent);
@@ -533,7 +537,7 @@ impl<'d, 'a> Page<'d, 'a> {
         other_link
             || doc
                 .descendants(parent)
-                .filter(|&el| !doc.contains(child, el))
+                .filter(|&el| !doc.contains(child, el) && !self.hidden[el])
                 .any(|el| is_heading(doc.tag(el)))
     }
 }
