@@ -63,7 +63,11 @@ fn main() {
         common::C2_CARD,
         "</div>".repeat(depth)
     ));
-    assert_eq!(read::read_snapshot(&deep).cards.len(), 1, "the deep card is read");
+    assert_eq!(
+        read::read_snapshot(&deep).cards.len(),
+        1,
+        "the deep card is read"
+    );
     let (read_ms, parse_ms) = measure(&deep, samples);
     println!(
         "{{\"depth\":{depth},\"bytes\":{},\"ms_per_read\":{read_ms:?},\"ms_per_parse\":{parse_ms:?}}}",
