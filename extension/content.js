@@ -257,24 +257,36 @@
   /** Tags dropped from a partial snapshot (SNAPSHOT_DROP, by name). */
   const DROP_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'svg', 'video']);
 
+  /**
+   * The body copied element by element, cards in `stubs` as empty stubs. Iterative, so a page
+   * nested thousands deep cannot overflow the stack.
+   */
   function partialSnapshot(stubs) {
     const elements = [];
-    const copy = (node) => {
+    const numbered = (node) => {
       const clone = node.cloneNode(false);
       clone.setAttribute(INDEX_ATTR, elements.push(node) - 1);
-      if (stubs.has(node)) {
-        clone.setAttribute(KNOWN_ATTR, '');
-        return clone;
-      }
-      for (let child = node.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === Node.TEXT_NODE) clone.append(child.data);
-        else if (child.nodeType === Node.ELEMENT_NODE && !DROP_TAGS.has(child.localName) && !child.hasAttribute(UI_ATTR)) {
-          clone.append(copy(child));
-        }
-      }
       return clone;
     };
-    return { html: withPageAttributes(copy(document.body)), elements, stubs };
+    const top = numbered(document.body);
+    const stack = [[document.body.firstChild, top]];
+    while (stack.length) {
+      const frame = stack[stack.length - 1];
+      const child = frame[0];
+      if (!child) {
+        stack.pop();
+        continue;
+      }
+      frame[0] = child.nextSibling;
+      if (child.nodeType === Node.TEXT_NODE) frame[1].append(child.data);
+      else if (child.nodeType === Node.ELEMENT_NODE && !DROP_TAGS.has(child.localName) && !child.hasAttribute(UI_ATTR)) {
+        const clone = numbered(child);
+        frame[1].append(clone);
+        if (stubs.has(child)) clone.setAttribute(KNOWN_ATTR, '');
+        else stack.push([child.firstChild, clone]);
+      }
+    }
+    return { html: withPageAttributes(top), elements, stubs };
   }
 
   // ------------------------------------------------------------------ paint

@@ -44,10 +44,7 @@ const DROPPED: [&str; 9] = [
 /// Like `common::fixture`, but the layout pages' `<body>` carries attributes (the page's truth),
 /// which `common::fixture` does not expect.
 fn numbered_body(page: &str) -> String {
-    let open = page.find("<body").expect("a <body>");
-    let from = open + page[open..].find('>').expect("a whole <body> tag") + 1;
-    let to = page.rfind("</body>").expect("a </body>");
-    common::snapshot(&page[from..to])
+    common::with_html_tag(page, &common::body_of(page))
 }
 
 /// The numbered body as the content script sends it: with the dropped elements taken out after

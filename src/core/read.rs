@@ -30,6 +30,15 @@ use crate::core::plan::{PageRead, Placement, ReadCard};
 /// The attribute carrying each element's snapshot index.
 pub const INDEX_ATTR: &str = "data-ti";
 
+/// How far above its Accept a card's root may be. Real cards sit a few levels up; the cap keeps
+/// reading linear on pathologically deep pages (an Accept deeper in a card than this is
+/// reported as unreadable, not lost).
+const MAX_CLIMB: usize = 48;
+
+/// The most text a control's label is read from (a control without an aria-label is named by
+/// its text).
+const MAX_LABEL: usize = 300;
+
 // ---------------------------------------------------------------- what elements are
 
 /// `[data-triage-ui]`: our own injected UI, which reading skips.
@@ -225,20 +234,32 @@ pub fn read_document(doc: &Document) -> PageRead {
     unplaced.dedup();
 
     // Cards painted on an earlier pass come as empty stubs: they count, and they are cards when
-    // telling a bulk control or the member's own block apart.
+    // telling the member's own block apart.
     let mut all_roots = read_roots.clone();
     all_roots.extend(page.stubs.iter().copied());
     all_roots.sort_unstable();
 
+    // An Accept beside an Ignore, in a list item or with text of its own, is an invitation we
+    // cannot read. Not one: a duplicate of a card read, an Accept with no Ignore beside it (a
+    // cookie banner), a bar of bare controls above the list.
     let mut counted: FxHashSet<u32> = FxHashSet::default();
     let mut unreadable = 0u32;
     for i in unplaced {
         let group = page.groups[i];
-        if placed_groups.contains(&group) || is_bulk_control(doc, page.accepts[i], &all_roots) {
-            continue; // a duplicate of a card read, or "Accept all"
+        if placed_groups.contains(&group) {
+            continue;
         }
-        if page.climb_with(i, None).is_some() && counted.insert(group) {
-            unreadable += 1; // an Accept beside an Ignore: an invitation we cannot read
+        let Some(row) = page.climb_with(i, None).map(|r| page.extent(i, r)) else {
+            continue;
+        };
+        let in_item = doc
+            .closest(row, |a| is_list_item(doc, a) || is_list_boundary(doc, a))
+            .is_some_and(|a| is_list_item(doc, a));
+        let has_text = doc
+            .text_nodes(row)
+            .any(|(n, t)| !t.trim().is_empty() && !skipped[n]);
+        if (in_item || has_text) && counted.insert(group) {
+            unreadable += 1;
         }
     }
 
@@ -337,7 +358,19 @@ struct Page<'d, 'a> {
 fn control_label(doc: &Document, el: NodeId) -> String {
     doc.attr(el, Attr::AriaLabel)
         .filter(|l| !l.trim().is_empty())
-        .map_or_else(|| text_of(doc, el), str::to_owned)
+        .map_or_else(|| text_capped(doc, el, MAX_LABEL), str::to_owned)
+}
+
+/// An element's text up to about `max` bytes, whitespace folded.
+fn text_capped(doc: &Document, el: NodeId, max: usize) -> String {
+    let mut text = String::new();
+    for (_, t) in doc.text_nodes(el) {
+        text.push_str(t);
+        if text.len() >= max {
+            break;
+        }
+    }
+    fold(&text)
 }
 
 /// The slice of `sorted` (node ids in document order) inside `el`'s subtree, `el` included.
@@ -438,9 +471,9 @@ impl<'d, 'a> Page<'d, 'a> {
         let Some(skipped) = skipped else {
             return false;
         };
-        text_lines(self.doc, el, skipped)
-            .iter()
-            .any(|l| is_invitation_sentence(&l.text))
+        self.doc
+            .text_nodes(el)
+            .any(|(n, t)| !skipped[n] && is_invitation_sentence(t))
     }
 
     /// Climbs from Accept `i` to the smallest element that also holds an Ignore and (with
@@ -449,7 +482,7 @@ impl<'d, 'a> Page<'d, 'a> {
     fn climb_with(&self, i: usize, invitee: Option<&[bool]>) -> Option<NodeId> {
         let doc = self.doc;
         let group = &self.by_group[&self.groups[i]];
-        for x in doc.ancestors(self.accepts[i]) {
+        for x in doc.ancestors(self.accepts[i]).take(MAX_CLIMB) {
             if is_list_boundary(doc, x) || !inside(doc, &self.stubs, x).is_empty() {
                 return None;
             }
@@ -466,6 +499,24 @@ impl<'d, 'a> Page<'d, 'a> {
             }
         }
         None
+    }
+
+    /// The largest element around `row` that holds no other invitation's Accept, no known card
+    /// and no list boundary: how far an unreadable invitation reaches.
+    fn extent(&self, i: usize, row: NodeId) -> NodeId {
+        let doc = self.doc;
+        let group = &self.by_group[&self.groups[i]];
+        let mut extent = row;
+        for x in doc.ancestors(row).take(MAX_CLIMB) {
+            if is_list_boundary(doc, x)
+                || !inside(doc, &self.stubs, x).is_empty()
+                || self.accepts_in(x).len() > inside(doc, group, x).len()
+            {
+                break;
+            }
+            extent = x;
+        }
+        extent
     }
 
     /// Every card root, with the position of its first Accept, in document order.
@@ -540,11 +591,6 @@ impl<'d, 'a> Page<'d, 'a> {
                 .filter(|&el| !doc.contains(child, el) && !self.hidden[el])
                 .any(|el| is_heading(doc.tag(el)))
     }
-}
-
-fn is_bulk_control(doc: &Document, accept: NodeId, roots: &[NodeId]) -> bool {
-    doc.ancestors(accept)
-        .any(|a| inside(doc, roots, a).iter().filter(|&&r| r != a).count() >= 2)
 }
 
 /// Rows that look like invitations in any language: an invitee link beside at least two
@@ -684,6 +730,8 @@ struct LineBuilder<'d, 'a> {
     text: String,
     /// The element whose line this is (the innermost element that starts lines).
     owner: NodeId,
+    /// The hint of the hinted container (a headline or note element) the line is in, if any.
+    container: Option<Hint>,
     /// Links the current line holds: (href, from, to) byte ranges of `text`.
     spans: Vec<(&'d str, usize, usize)>,
     /// Links open at this point of the walk: (href, where in `text` they started).
@@ -719,9 +767,12 @@ impl<'d, 'a> LineBuilder<'d, 'a> {
                     }
                 }
             }
+            let hint = self
+                .container
+                .unwrap_or_else(|| hint_of(self.doc, self.owner));
             self.lines.push(Line {
                 text: folded,
-                hint: hint_of(self.doc, self.owner),
+                hint,
                 link: whole,
             });
         }
@@ -742,29 +793,46 @@ fn fold(text: &str) -> String {
     out
 }
 
-/// The card's text lines in page order. Block elements (`div`, `p`, `li`, headings, `br`, …)
-/// start and end lines; inline formatting and links inside running text stay in their line; an
-/// inline element among elements only (`p > span, span`) is a line of its own. Text inside
-/// controls and hidden helpers (`skipped`) is left out and ends the line around it.
+/// One element the line walk is inside of.
+struct Open {
+    /// Where its subtree ends.
+    end: NodeId,
+    /// Whether it started a line (and ends it).
+    starts_line: bool,
+    /// Whether it is a link (its text span ends with it).
+    link: bool,
+    /// Whether it is the hinted container whose text is one line.
+    container: bool,
+}
+
+/// The card's text lines in page order, as a person reads them:
+/// - block elements (`div`, `p`, `li`, headings, …) start and end lines, and `br` separates
+///   words; inline formatting and links inside running text stay in their line; an inline
+///   element among elements only (`p > span, span`) is a line of its own;
+/// - an element marked as the headline or the note (by class, or `expandable-text-box`) is one
+///   line, whatever blocks it holds;
+/// - text inside controls, hidden helpers (`skipped`) and "see more" links is left out.
 fn text_lines(doc: &Document, root: NodeId, skipped: &[bool]) -> Vec<Line> {
     let mut b = LineBuilder {
         doc,
         lines: Vec::new(),
         text: String::new(),
         owner: root,
+        container: None,
         spans: Vec::new(),
         open_links: Vec::new(),
     };
-    // Open elements that end something when the walk leaves them: (end, starts lines, is link).
-    let mut open: Vec<(NodeId, bool, bool)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut owners: Vec<NodeId> = Vec::new();
     let mut has_text: FxHashMap<NodeId, bool> = FxHashMap::default();
-    let owners: Vec<NodeId> = Vec::new();
-    let mut owner_stack = owners;
     let end = doc.end(root);
     let mut at = root + 1;
-    while at < end {
-        while open.last().is_some_and(|&(e, _, _)| e <= at) {
-            close(&mut b, &mut open, &mut owner_stack, root);
+    loop {
+        while open.last().is_some_and(|o| o.end <= at) {
+            close(&mut b, &mut open, &mut owners, root);
+        }
+        if at >= end {
+            break;
         }
         if let Some(text) = doc.text(at) {
             b.text.push_str(text);
@@ -776,50 +844,76 @@ fn text_lines(doc: &Document, root: NodeId, skipped: &[bool]) -> Vec<Line> {
             continue;
         }
         let tag = doc.tag(at);
-        if skipped[at] || tag == "template" {
-            b.flush(b.owner);
+        let in_container = b.container.is_some();
+        let see_more = tag == "a" && lang::is_see_more(&text_capped(doc, at, 40));
+        if skipped[at] || tag == "template" || see_more {
+            if in_container {
+                b.text.push(' ');
+            } else {
+                b.flush(b.owner);
+            }
             at = doc.end(at);
             continue;
         }
-        let starts_line = is_block(tag)
-            || (!is_inline_formatting(tag) && !parent_has_text(doc, at, &mut has_text));
+        if tag == "br" || tag == "hr" || tag == "wbr" {
+            if tag != "wbr" {
+                b.text.push('\n');
+            }
+            at += 1;
+            continue;
+        }
+        let link = tag == "a" && doc.has_attr(at, Attr::Href);
+        if link {
+            b.open_links
+                .push((doc.attr(at, Attr::Href).unwrap_or_default(), b.text.len()));
+        }
+        let container_hint = (!in_container).then(|| container_hint(doc, at)).flatten();
+        let starts_line = if in_container {
+            if is_block(tag) {
+                b.text.push(' ');
+            }
+            false
+        } else {
+            container_hint.is_some()
+                || is_block(tag)
+                || (!is_inline_formatting(tag) && !parent_has_text(doc, at, &mut has_text))
+        };
         if starts_line {
             b.flush(at);
-            owner_stack.push(at);
+            owners.push(at);
         }
-        let link = doc
-            .attr(at, Attr::Href)
-            .filter(|_| tag == "a")
-            .inspect(|href| b.open_links.push((href, b.text.len())));
-        open.push((doc.end(at), starts_line, link.is_some()));
+        if container_hint.is_some() {
+            b.container = container_hint;
+        }
+        open.push(Open {
+            end: doc.end(at),
+            starts_line,
+            link,
+            container: container_hint.is_some(),
+        });
         at += 1;
-    }
-    while !open.is_empty() {
-        close(&mut b, &mut open, &mut owner_stack, root);
     }
     b.flush(root);
     b.lines
 }
 
 /// Leaves the innermost open element of the line walk.
-fn close(
-    b: &mut LineBuilder,
-    open: &mut Vec<(NodeId, bool, bool)>,
-    owners: &mut Vec<NodeId>,
-    root: NodeId,
-) {
-    let Some((_, starts_line, link)) = open.pop() else {
+fn close(b: &mut LineBuilder, open: &mut Vec<Open>, owners: &mut Vec<NodeId>, root: NodeId) {
+    let Some(el) = open.pop() else {
         return;
     };
-    if link {
+    if el.link {
         if let Some((href, from)) = b.open_links.pop() {
             b.spans.push((href, from, b.text.len()));
         }
     }
-    if starts_line {
+    if el.starts_line {
         owners.pop();
         let back_to = owners.last().copied().unwrap_or(root);
         b.flush(back_to);
+    }
+    if el.container {
+        b.container = None;
     }
 }
 
@@ -842,26 +936,30 @@ fn parent_has_text(doc: &Document, el: NodeId, cache: &mut FxHashMap<NodeId, boo
     })
 }
 
-fn hint_of(doc: &Document, el: NodeId) -> Hint {
-    let in_class = |el: NodeId, words: &[&str]| {
-        let class = doc.attr(el, Attr::Class).unwrap_or_default().to_lowercase();
-        words.iter().any(|w| class.contains(w))
-    };
-    let headline_words = ["occupation", "subtitle", "headline"];
-    let note_words = ["custom-message", "invitation-message"];
-    if in_class(el, &headline_words) {
-        return Hint::Headline;
-    }
-    if in_class(el, &note_words)
-        || doc
-            .closest(el, |a| {
-                doc.class_contains(a, "custom-message")
-                    || doc.attr(a, Attr::TestId) == Some("expandable-text-box")
-            })
-            .is_some()
+fn class_has(doc: &Document, el: NodeId, words: &[&str]) -> bool {
+    let class = doc.attr(el, Attr::Class).unwrap_or_default();
+    words.iter().any(|w| lang::find_ci(class, w).is_some())
+}
+
+const HEADLINE_CLASSES: [&str; 3] = ["occupation", "subtitle", "headline"];
+const NOTE_CLASSES: [&str; 2] = ["custom-message", "invitation-message"];
+
+/// Whether the element is the card's headline or note by its markup (a class, or today's
+/// `expandable-text-box`): its text is then one line.
+fn container_hint(doc: &Document, el: NodeId) -> Option<Hint> {
+    if class_has(doc, el, &HEADLINE_CLASSES) {
+        Some(Hint::Headline)
+    } else if class_has(doc, el, &NOTE_CLASSES)
+        || doc.attr(el, Attr::TestId) == Some("expandable-text-box")
     {
-        return Hint::Note;
+        Some(Hint::Note)
+    } else {
+        None
     }
+}
+
+/// What a line's owner element says about it, outside a hinted container.
+fn hint_of(doc: &Document, el: NodeId) -> Hint {
     // A paragraph followed by a "see more" expander is a note in the current layout.
     if let Some(next) = doc.next_element_sibling(el) {
         if doc.attr(next, Attr::TestId) == Some("expandable-text-button")
@@ -872,7 +970,7 @@ fn hint_of(doc: &Document, el: NodeId) -> Hint {
     }
     if doc
         .parent_element(el)
-        .is_some_and(|p| in_class(p, &headline_words))
+        .is_some_and(|p| class_has(doc, p, &HEADLINE_CLASSES))
     {
         return Hint::Headline;
     }

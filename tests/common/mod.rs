@@ -97,13 +97,29 @@ pub fn snapshot(body: &str) -> String {
 }
 
 /// A fixture page's body as the content script would send it (the fixtures' bodies hold
-/// nothing the content script drops).
+/// nothing the content script drops), inside the page's own `<html …>` start tag, so the page's
+/// `lang` comes along.
 pub fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let from = page.find("<body>").expect("a <body>") + "<body>".len();
+    with_html_tag(&page, &body_of(&page))
+}
+
+/// The numbered body of a page (its `<body …>` may carry attributes).
+pub fn body_of(page: &str) -> String {
+    let open = page.find("<body").expect("a <body>");
+    let from = open + page[open..].find('>').expect("a whole <body> tag") + 1;
     let to = page.rfind("</body>").expect("a </body>");
     snapshot(&page[from..to])
+}
+
+/// `snapshot` inside the page's own `<html …>` start tag, as the content script sends it.
+pub fn with_html_tag(page: &str, snapshot: &str) -> String {
+    let tag = page
+        .find("<html")
+        .and_then(|at| page[at..].find('>').map(|end| &page[at..=at + end]))
+        .unwrap_or("<html>");
+    format!("{tag}{snapshot}</html>")
 }
 
 /// The era-c2 fixture's body with `cards` copies of its template card in the list, each with
