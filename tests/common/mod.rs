@@ -99,11 +99,27 @@ pub fn snapshot(body: &str) -> String {
 /// A fixture page's body as the content script would send it (the fixtures' bodies hold
 /// nothing the content script drops).
 pub fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let from = page.find("<body>").expect("a <body>") + "<body>".len();
-    let to = page.rfind("</body>").expect("a </body>");
+    let page = fixture_page(name);
+    let (from, to) = body_range(&page);
     snapshot(&page[from..to])
+}
+
+/// A fixture page's file, as it is.
+pub fn fixture_page(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Where the content of a page's `<body>` (which may carry attributes) starts and ends.
+pub fn body_range(page: &str) -> (usize, usize) {
+    let open = page
+        .match_indices("<body")
+        .map(|(at, _)| at)
+        .find(|&at| matches!(page.as_bytes().get(at + 5), Some(b'>' | b' ' | b'\n')))
+        .expect("a <body>");
+    let from = open + page[open..].find('>').expect("the end of <body>") + 1;
+    let to = page.rfind("</body>").expect("a </body>");
+    (from, to)
 }
 
 /// The era-c2 fixture's body with `cards` copies of its template card in the list, each with
