@@ -154,18 +154,21 @@ fn the_members_own_headline_is_read_outside_the_cards() {
     assert_eq!(page.own_headline.as_deref(), Some("Rust & wasm engineer"));
 }
 
+/// As the browser serializes it: every `<p>` and `<li>` closed (`outerHTML` writes every end tag
+/// but a void element's), `<br>` and `<img>` without one.
 #[test]
-fn comments_void_elements_and_unclosed_paragraphs_keep_the_card_whole() {
+fn comments_and_void_elements_keep_the_card_whole() {
     let card = r#"
 <li><!-- a comment with <button>Accept</button> in it -->
   <a href="/in/cy-dee/"><img alt="Cy Dee’s profile picture" src="x.png"></a><br>
-  <p><a href="/in/cy-dee/">Cy Dee</a>
-  <p>Platform engineer at Initech
-  <p>5 mutual connections
+  <p><a href="/in/cy-dee/">Cy Dee</a></p>
+  <p>Platform engineer at Initech</p>
+  <p>5 mutual connections</p>
   <button aria-label="Ignore an invitation to connect from Cy Dee">Ignore</button>
   <button aria-label="Accept Cy Dee’s invitation">Accept</button>
-<li><a href="/in/di-eck/">Di Eck</a><p>Designer
-  <button>Ignore</button><button>Accept</button>"#;
+</li>
+<li><a href="/in/di-eck/">Di Eck</a><p>Designer</p>
+  <button>Ignore</button><button>Accept</button></li>"#;
     let page = read(&format!("<main><ul>{card}</ul></main>"));
     let names: Vec<_> = page.cards.iter().map(|c| c.card.name.as_str()).collect();
     assert_eq!(names, ["Cy Dee", "Di Eck"]);
@@ -204,6 +207,25 @@ fn a_long_page_is_read_whole() {
     assert_eq!(page.cards.len(), 500);
     assert_eq!(page.cards[499].card.profile_url, "/in/member-499/");
     assert_eq!(page.unreadable, 0);
+}
+
+/// A card deep inside a script-built page: 10,000 nested elements parse and read in a linear
+/// pass (a cost growing with the square of the depth took seconds here).
+#[test]
+fn a_card_deep_in_the_page_is_read() {
+    let depth = 10_000;
+    let page = read(&format!(
+        "<main>{}{C2_CARD}{}</main>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    ));
+    assert_eq!(page.cards.len(), 1);
+    assert_eq!(page.cards[0].card.name, "Ana Ruiz");
+    assert_eq!(
+        page.cards[0].at.root as usize,
+        depth + 1,
+        "main, then the divs"
+    );
 }
 
 #[test]

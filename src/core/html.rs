@@ -1,20 +1,37 @@
 //! A small HTML parser for the content script's snapshot: the page's `<body>` as the browser
-//! serialized it (`outerHTML`), every element numbered with `data-ti`.
+//! serialized it (`outerHTML`), every element numbered with `data-ti`, possibly inside an
+//! `<html …>` start tag that carries the document element's own attributes.
 //!
-//! The snapshot is well-formed serialization, so this parser implements the part of the HTML
-//! parsing rules such input needs, and recovers from the rest without panicking: void elements,
-//! raw-text elements (`script`, `style`, …), `textarea`/`title`, comments and doctypes, quoted
-//! and unquoted attributes, character references, and the implied end tags of `<p>`, `<li>`,
-//! `<dd>`/`<dt>`, `<button>` and headings. Like the browser's `DOMParser`, everything sits in
-//! `<html><head></head><body>…</body></html>`, and a `<template>`'s content is not part of the
-//! tree (walks skip it). Not done (never produced by serialization of a parsed page): table
-//! fix-ups (implied `<tbody>`, foster parenting), re-nesting of mis-nested formatting elements.
+//! The input is read as the serialization it is, not as HTML to repair. The serializer writes
+//! every end tag, so an element ends at its own end tag and nowhere else: none of the HTML
+//! parser's tree fix-ups (implied end tags, a `<p>` closed by a block, foster parenting in
+//! tables, re-nesting of formatting elements) is applied, and a DOM built by script (a `div` in a
+//! `p`, an `li` in an `li`, an `a` in an `a`) is read in the shape it has on the live page:
+//! - Void elements (`area`, `br`, `img`, `input`, `meta`, `wbr`, …) have no end tag and no
+//!   children. Raw-text elements (`script`, `style`, `xmp`, `iframe`, `noembed`, `noframes`,
+//!   `noscript`, the snapshot coming from a document with scripting on) hold their text up to
+//!   their end tag as it is; `textarea` and `title` too, with character references decoded;
+//!   `plaintext` holds the rest of the input.
+//! - Every other element is closed by its end tag, which closes the innermost open element of
+//!   that name and everything open inside it. An end tag that matches no open element is
+//!   ignored; elements still open at the end of the input end there.
+//! - Inside `svg` and `math` (foreign content) no name is void or raw text, and a self-closing
+//!   `/>` closes an element. The HTML integration points (`foreignObject`, `desc`, `title` in
+//!   SVG; `mi`, `mo`, `mn`, `ms`, `mtext` in MathML) hold HTML again.
+//! - Like the browser's `DOMParser`, everything sits in `<html><head></head><body>…</body>
+//!   </html>`: `<html>` and `<body>` start tags add their attributes to those two elements,
+//!   `<head>` tags are ignored. A `<template>`'s content is kept but is not part of the tree
+//!   (walks skip it).
+//! - Comments, doctypes and processing instructions are dropped; attributes may be quoted or
+//!   not; character references are decoded. No input makes the parser panic.
 //!
-//! Nodes live in one arena in document order, each knowing where its subtree ends, so
-//! descendant walks are slices and containment is two comparisons. Only the attributes the
-//! reader uses are kept ([`Attr`]).
+//! Parsing is linear in the input at any depth, and nothing recurses. Nodes live in one arena
+//! in document order, each knowing where its subtree ends, so descendant walks are slices and
+//! containment is two comparisons. Only the attributes the reader uses are kept ([`Attr`]).
 
 use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 /// A node's place in the arena (document order).
 pub type NodeId = usize;
@@ -52,9 +69,19 @@ pub enum Attr {
     TriageUi,
     /// `data-triage-known`, which marks a card painted on an earlier pass, sent as a stub.
     TriageKnown,
+    /// `lang`.
+    Lang,
+    /// `hidden`.
+    Hidden,
+    /// `inert`.
+    Inert,
+    /// `style`.
+    Style,
+    /// `aria-modal`.
+    AriaModal,
 }
 
-const ATTR_NAMES: [(&str, Attr); 15] = [
+const ATTR_NAMES: [(&str, Attr); 20] = [
     ("data-ti", Attr::Index),
     ("aria-label", Attr::AriaLabel),
     ("href", Attr::Href),
@@ -70,6 +97,11 @@ const ATTR_NAMES: [(&str, Attr); 15] = [
     ("data-entity-urn", Attr::EntityUrn),
     ("data-triage-ui", Attr::TriageUi),
     ("data-triage-known", Attr::TriageKnown),
+    ("lang", Attr::Lang),
+    ("hidden", Attr::Hidden),
+    ("inert", Attr::Inert),
+    ("style", Attr::Style),
+    ("aria-modal", Attr::AriaModal),
 ];
 
 impl Attr {
@@ -273,6 +305,34 @@ impl<'a> Document<'a> {
         }
         None
     }
+
+    /// For every snapshot index `i` from 0 to the largest `data-ti`, the `data-ti` of the parent
+    /// of the element numbered `i`: -1 when that parent has none (`<body>`, `<html>`), -2 when
+    /// no element is numbered `i`. The first element with an index counts; template contents are
+    /// left out, like walks. An index can be at most the number of nodes minus one (a snapshot
+    /// numbers its elements from 0 in order); larger ones are taken as no index, so the answer
+    /// is never larger than the document.
+    pub fn parents_by_index(&self) -> Vec<i32> {
+        let slot = |id: NodeId| {
+            self.index(id)
+                .and_then(|i| usize::try_from(i).ok())
+                .filter(|&i| i < self.nodes.len())
+        };
+        let mut parents: Vec<i32> = Vec::new();
+        for el in self.elements() {
+            let Some(i) = slot(el) else { continue };
+            if parents.len() <= i {
+                parents.resize(i + 1, -2);
+            }
+            if parents[i] == -2 {
+                parents[i] = self
+                    .parent_element(el)
+                    .and_then(slot)
+                    .map_or(-1, |p| i32::try_from(p).unwrap_or(-1));
+            }
+        }
+        parents
+    }
 }
 
 fn is_space_byte(b: u8) -> bool {
@@ -281,7 +341,7 @@ fn is_space_byte(b: u8) -> bool {
 
 // ---------------------------------------------------------------- tree construction
 
-/// Elements that never have children.
+/// HTML elements that never have an end tag or children.
 fn is_void(tag: &str) -> bool {
     matches!(
         tag,
@@ -306,96 +366,6 @@ fn is_void(tag: &str) -> bool {
     )
 }
 
-/// Start tags that close an open `<p>` (in quirks mode, so not `table`).
-fn closes_p(tag: &str) -> bool {
-    is_heading(tag)
-        || matches!(
-            tag,
-            "address"
-                | "article"
-                | "aside"
-                | "blockquote"
-                | "center"
-                | "details"
-                | "dialog"
-                | "dir"
-                | "div"
-                | "dl"
-                | "fieldset"
-                | "figcaption"
-                | "figure"
-                | "footer"
-                | "form"
-                | "header"
-                | "hgroup"
-                | "hr"
-                | "listing"
-                | "main"
-                | "menu"
-                | "nav"
-                | "ol"
-                | "p"
-                | "plaintext"
-                | "pre"
-                | "search"
-                | "section"
-                | "summary"
-                | "ul"
-                | "li"
-                | "dd"
-                | "dt"
-                | "xmp"
-        )
-}
-
-fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-/// The parser's "special" elements (those an end tag for another element never closes).
-fn is_special(tag: &str) -> bool {
-    closes_p(tag)
-        || is_void(tag)
-        || matches!(
-            tag,
-            "applet"
-                | "body"
-                | "button"
-                | "caption"
-                | "colgroup"
-                | "frameset"
-                | "head"
-                | "html"
-                | "iframe"
-                | "marquee"
-                | "noembed"
-                | "noframes"
-                | "noscript"
-                | "object"
-                | "script"
-                | "select"
-                | "style"
-                | "table"
-                | "tbody"
-                | "td"
-                | "template"
-                | "textarea"
-                | "tfoot"
-                | "th"
-                | "thead"
-                | "title"
-                | "tr"
-        )
-}
-
-/// Elements that bound the parser's "in scope" searches.
-fn is_scope_boundary(tag: &str) -> bool {
-    matches!(
-        tag,
-        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
-    )
-}
-
 /// How an element's content is tokenized.
 #[derive(PartialEq)]
 enum Content {
@@ -408,19 +378,62 @@ enum Content {
     Plaintext,
 }
 
+/// How an HTML element's content is tokenized.
 fn content_of(tag: &str) -> Content {
     match tag {
-        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" => Content::Raw,
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Content::Raw,
         "textarea" | "title" => Content::Escapable,
         "plaintext" => Content::Plaintext,
         _ => Content::Normal,
     }
 }
 
+/// The namespace of an element, or of the children of an open element.
+#[derive(Clone, Copy, PartialEq)]
+enum Ns {
+    Html,
+    Svg,
+    Math,
+}
+
+/// The namespace of the children of an element of namespace `ns`: HTML again in the HTML
+/// integration points (tag names lower-cased, as the tokenizer gives them).
+fn children_ns(ns: Ns, tag: &str) -> Ns {
+    match (ns, tag) {
+        (Ns::Svg, "foreignobject" | "desc" | "title")
+        | (Ns::Math, "mi" | "mo" | "mn" | "ms" | "mtext") => Ns::Html,
+        _ => ns,
+    }
+}
+
+/// An open element.
+struct Open {
+    id: NodeId,
+    /// The namespace its children are in.
+    children: Ns,
+}
+
+/// Positions of the document, `<html>` and `<body>` in the open stack, which never close.
+const FIXED: usize = 3;
+
+/// How many elements of each name are open, above the fixed ones.
+type OpenNames = FxHashMap<Box<str>, u32>;
+
 struct Builder<'a> {
     nodes: Vec<Node<'a>>,
-    /// Open elements, innermost last, each with whether it is inside `<svg>` or `<math>`.
-    open: Vec<(NodeId, bool)>,
+    /// Open elements, innermost last.
+    open: Vec<Open>,
+    /// Built the first time an end tag does not close the current element (so a serialization,
+    /// where every end tag does, never pays for it), then kept up to date: an end tag for a
+    /// name that is not open is dropped at once rather than after a look down the whole stack.
+    open_names: Option<OpenNames>,
+}
+
+fn tag_name<'n>(node: &'n Node<'_>) -> &'n str {
+    match &node.kind {
+        Kind::Element { tag, .. } => tag,
+        _ => "",
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -428,19 +441,24 @@ impl<'a> Builder<'a> {
         let mut b = Builder {
             nodes: Vec::new(),
             open: Vec::new(),
+            open_names: None,
         };
         b.nodes.push(Node {
             kind: Kind::Document,
             parent: None,
             end: 0,
         });
-        b.open.push((0, false));
+        b.open.push(Open {
+            id: 0,
+            children: Ns::Html,
+        });
         for tag in ["html", "head", "body"] {
             let id = b.element(Cow::Borrowed(tag), Vec::new());
-            if tag == "head" {
-                b.nodes[id].end = id + 1;
-            } else {
-                b.open.push((id, false));
+            if tag != "head" {
+                b.open.push(Open {
+                    id,
+                    children: Ns::Html,
+                });
             }
         }
         b
@@ -448,21 +466,14 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Document<'a> {
         let end = self.nodes.len();
-        for (id, _) in self.open.drain(..) {
-            self.nodes[id].end = end;
+        for open in self.open.drain(..) {
+            self.nodes[open.id].end = end;
         }
         Document { nodes: self.nodes }
     }
 
     fn current(&self) -> NodeId {
-        self.open.last().map_or(0, |&(id, _)| id)
-    }
-
-    fn tag_of(&self, id: NodeId) -> &str {
-        match &self.nodes[id].kind {
-            Kind::Element { tag, .. } => tag,
-            _ => "",
-        }
+        self.open.last().map_or(0, |o| o.id)
     }
 
     /// Appends an element under the current node (not opened).
@@ -502,35 +513,50 @@ impl<'a> Builder<'a> {
         });
     }
 
-    /// Closes the open elements down to and including position `at` of the stack.
+    /// Adds attributes to `<html>` or `<body>`, keeping those it has.
+    fn merge(&mut self, id: NodeId, attrs: Vec<(Attr, Cow<'a, str>)>) {
+        if let Kind::Element {
+            attrs: have, index, ..
+        } = &mut self.nodes[id].kind
+        {
+            for (a, v) in attrs {
+                if !have.iter().any(|(h, _)| *h == a) {
+                    if a == Attr::Index {
+                        *index = v.parse().ok();
+                    }
+                    have.push((a, v));
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, id: NodeId, children: Ns) {
+        if let Some(names) = &mut self.open_names {
+            let tag = tag_name(&self.nodes[id]);
+            match names.get_mut(tag) {
+                Some(n) => *n += 1,
+                None => {
+                    names.insert(tag.into(), 1);
+                }
+            }
+        }
+        self.open.push(Open { id, children });
+    }
+
+    /// Closes the open elements down to and including position `at` of the stack (never the
+    /// fixed ones).
     fn pop_to(&mut self, at: usize) {
         let end = self.nodes.len();
-        // Never close the document, <html> or <body>.
-        let at = at.max(3);
-        while self.open.len() > at {
-            if let Some((id, _)) = self.open.pop() {
-                self.nodes[id].end = end;
+        while self.open.len() > at.max(FIXED) {
+            let Some(open) = self.open.pop() else { break };
+            self.nodes[open.id].end = end;
+            if let Some(n) = self
+                .open_names
+                .as_mut()
+                .and_then(|names| names.get_mut(tag_name(&self.nodes[open.id])))
+            {
+                *n = n.saturating_sub(1);
             }
-        }
-    }
-
-    /// Position in the stack of the innermost open `tag`, searching no further than `stop`.
-    fn in_scope(&self, tag: &str, stop: impl Fn(&str) -> bool) -> Option<usize> {
-        for (pos, &(id, _)) in self.open.iter().enumerate().rev() {
-            let t = self.tag_of(id);
-            if t == tag {
-                return Some(pos);
-            }
-            if stop(t) {
-                return None;
-            }
-        }
-        None
-    }
-
-    fn close_p(&mut self) {
-        if let Some(at) = self.in_scope("p", |t| is_scope_boundary(t) || t == "button") {
-            self.pop_to(at);
         }
     }
 
@@ -541,105 +567,59 @@ impl<'a> Builder<'a> {
         attrs: Vec<(Attr, Cow<'a, str>)>,
         self_closing: bool,
     ) -> Content {
-        let foreign = self.open.last().is_some_and(|&(_, f)| f);
-        if !foreign {
-            match tag.as_ref() {
-                "html" | "body" => {
-                    let id = if tag == "html" { HTML } else { BODY };
-                    if let Kind::Element { attrs: have, .. } = &mut self.nodes[id].kind {
-                        for (a, v) in attrs {
-                            if !have.iter().any(|(h, _)| *h == a) {
-                                have.push((a, v));
-                            }
-                        }
-                    }
-                    return Content::Normal;
-                }
-                "head" => return Content::Normal,
-                _ => {}
+        let ns = match tag.as_ref() {
+            "svg" => Ns::Svg,
+            "math" => Ns::Math,
+            _ => self.open.last().map_or(Ns::Html, |o| o.children),
+        };
+        if ns != Ns::Html {
+            let children = children_ns(ns, &tag);
+            let id = self.element(tag, attrs);
+            if !self_closing {
+                self.open(id, children);
             }
-            let t = tag.as_ref();
-            if t == "li" || t == "dd" || t == "dt" {
-                let closes: &[&str] = if t == "li" { &["li"] } else { &["dd", "dt"] };
-                for pos in (0..self.open.len()).rev() {
-                    let open = self.tag_of(self.open[pos].0);
-                    if closes.contains(&open) {
-                        self.pop_to(pos);
-                        break;
-                    }
-                    if is_special(open) && !matches!(open, "address" | "div" | "p") {
-                        break;
-                    }
-                }
+            return Content::Normal;
+        }
+        match tag.as_ref() {
+            "html" => self.merge(HTML, attrs),
+            "body" => self.merge(BODY, attrs),
+            "head" => {}
+            t if is_void(t) => {
+                self.element(tag, attrs);
             }
-            if t == "button" {
-                if let Some(at) = self.in_scope("button", is_scope_boundary) {
-                    self.pop_to(at);
-                }
-            }
-            if closes_p(t) {
-                self.close_p();
-            }
-            if is_heading(t) && is_heading(self.tag_of(self.current())) {
-                self.pop_to(self.open.len() - 1);
+            _ => {
+                let content = content_of(&tag);
+                let id = self.element(tag, attrs);
+                self.open(id, Ns::Html);
+                return content;
             }
         }
-        let enters_foreign = foreign || tag == "svg" || tag == "math";
-        let content = if enters_foreign {
-            Content::Normal
-        } else {
-            content_of(&tag)
-        };
-        let void = if enters_foreign {
-            self_closing
-        } else {
-            is_void(&tag)
-        };
-        let id = self.element(tag, attrs);
-        if !void {
-            self.open.push((id, enters_foreign));
-        }
-        content
+        Content::Normal
     }
 
+    /// An end tag: closes the innermost open element of that name, if there is one.
     fn end(&mut self, tag: &str) {
-        match tag {
-            "html" | "body" | "head" => return,
-            "br" => {
-                self.element(Cow::Borrowed("br"), Vec::new());
-                return;
-            }
-            _ => {}
-        }
-        if tag == "p"
-            && self
-                .in_scope("p", |t| is_scope_boundary(t) || t == "button")
-                .is_none()
-        {
-            // `</p>` with no open paragraph makes an empty one.
-            self.element(Cow::Borrowed("p"), Vec::new());
+        let top = self.open.len() - 1;
+        if top >= FIXED && tag_name(&self.nodes[self.open[top].id]) == tag {
+            self.pop_to(top);
             return;
         }
-        if is_special(tag) {
-            let stop = |t: &str| {
-                is_scope_boundary(t)
-                    || (tag == "li" && matches!(t, "ol" | "ul"))
-                    || (tag == "p" && t == "button")
-            };
-            if let Some(at) = self.in_scope(tag, stop) {
-                self.pop_to(at);
+        let nodes = &self.nodes;
+        let open = &self.open;
+        let names = self.open_names.get_or_insert_with(|| {
+            let mut names = OpenNames::default();
+            for o in open.iter().skip(FIXED) {
+                *names.entry(tag_name(&nodes[o.id]).into()).or_default() += 1;
             }
+            names
+        });
+        if names.get(tag).is_none_or(|&n| n == 0) {
             return;
         }
-        for pos in (0..self.open.len()).rev() {
-            let open = self.tag_of(self.open[pos].0);
-            if open == tag {
-                self.pop_to(pos);
-                return;
-            }
-            if is_special(open) {
-                return;
-            }
+        // The innermost match is above the fixed elements, and everything passed on the way
+        // closes with it, so this look costs what closing costs.
+        if let Some(at) = open.iter().rposition(|o| tag_name(&nodes[o.id]) == tag) {
+            self.pop_to(at);
         }
     }
 
@@ -1087,31 +1067,131 @@ mod tests {
     }
 
     #[test]
-    fn void_elements_and_implied_end_tags() {
+    fn html_and_body_tags_lend_their_attributes() {
+        let doc = Document::parse(
+            r#"<html lang="fr" data-x="1" class="h"><body class="b" data-ti="0"><p data-ti="1">a</p><body lang="x" hidden></body></html>"#,
+        );
+        assert_eq!(doc.attr(HTML, Attr::Lang), Some("fr"));
+        assert_eq!(doc.attr(HTML, Attr::Class), Some("h"));
+        assert_eq!(doc.attr(BODY, Attr::Class), Some("b"));
+        assert_eq!(doc.attr(BODY, Attr::Lang), Some("x"));
+        assert!(doc.has_attr(BODY, Attr::Hidden));
+        assert_eq!(doc.index(BODY), Some(0));
+        assert_eq!(doc.parents_by_index(), [-1, 0]);
         assert_eq!(
-            outline("<ul><li>a<br>b<li><span>c<li>d</ul><p>x<div>y</div>z</p>"),
-            r#"ul(li("a",br,"b"),li(span("c")),li("d")),p("x"),div("y"),"z",p"#
+            outline("<head><title>t</title></head><body>a</body>"),
+            r#"title("t"),"a""#
+        );
+    }
+
+    #[test]
+    fn the_reader_attributes_are_kept() {
+        assert_eq!(
+            outline(
+                r#"<div lang="es" hidden inert style="display:none" aria-modal="true" id="x" tabindex=0></div>"#
+            ),
+            "div[Lang=es Hidden= Inert= Style=display:none AriaModal=true]"
+        );
+    }
+
+    #[test]
+    fn elements_keep_the_serialized_shape() {
+        // Shapes a script can build and the serializer writes as they are, which HTML parsing
+        // of the same text would reshape.
+        for (html, shape) in [
+            ("<p>x<div>y</div>z</p>", r#"p("x",div("y"),"z")"#),
+            ("<p>a<p>b</p>c</p>", r#"p("a",p("b"),"c")"#),
+            ("<li>a<li>b</li></li>", r#"li("a",li("b"))"#),
+            (
+                "<ul><li>a<ul><li>b</li></ul>c</li></ul>",
+                r#"ul(li("a",ul(li("b")),"c"))"#,
+            ),
+            (
+                r#"<a href="x">a<a href="y">b</a>c</a>"#,
+                r#"a[Href=x]("a",a[Href=y]("b"),"c")"#,
+            ),
+            (
+                "<table><div>x</div><tr><td>y</td></tr></table>",
+                r#"table(div("x"),tr(td("y")))"#,
+            ),
+            (
+                "<button>a<button>b</button>c</button>",
+                r#"button("a",button("b"),"c")"#,
+            ),
+            ("<h1>t<h2>u</h2></h1>", r#"h1("t",h2("u"))"#),
+            ("<dl><dd>a<dt>b</dt></dd></dl>", r#"dl(dd("a",dt("b")))"#),
+            (
+                "<select><div>a</div><option>b</option></select>",
+                r#"select(div("a"),option("b"))"#,
+            ),
+            ("<form><form>a</form></form>", r#"form(form("a"))"#),
+            ("<b><i>a</b>c</i>", r#"b(i("a")),"c""#),
+        ] {
+            assert_eq!(outline(html), shape, "{html}");
+        }
+    }
+
+    #[test]
+    fn void_elements_have_no_children() {
+        assert_eq!(
+            outline("<div>a<br>b<img src=x></img><input/>c<hr><wbr></div>"),
+            r#"div("a",br,"b",img[Src=x],input,"c",hr,wbr)"#
+        );
+        assert_eq!(outline("a</br>b<br/>c"), r#""ab",br,"c""#);
+        // Outside foreign content `/>` closes nothing but a void element.
+        assert_eq!(outline("<div/>a</div>b"), r#"div("a"),"b""#);
+    }
+
+    #[test]
+    fn end_tags_close_their_element_and_what_it_holds() {
+        assert_eq!(
+            outline("<div><span><b>a</div>b</span>c"),
+            r#"div(span(b("a"))),"bc""#
         );
         assert_eq!(
-            outline("<li>a<ul><li>b</ul>c"),
-            r#"li("a",ul(li("b")),"c")"#
+            outline("<div><p>a<span>b</p>c</div>"),
+            r#"div(p("a",span("b")),"c")"#
+        );
+        // Stray end tags are ignored, whatever their name.
+        assert_eq!(
+            outline("a</span>b</div></p></li></br></body></html></head>c<div>d</li></td></div>e"),
+            r#""abc",div("d"),"e""#
+        );
+        // Still open at the end of the input: closed there.
+        let doc = Document::parse("<div><span>a<b>b");
+        assert_eq!(outline("<div><span>a<b>b"), r#"div(span("a",b("b")))"#);
+        assert!(
+            (4..doc.nodes.len()).all(|id| doc.nodes[id].end == doc.nodes.len()
+                || matches!(doc.nodes[id].kind, Kind::Text(_)))
+        );
+    }
+
+    #[test]
+    fn foreign_content() {
+        assert_eq!(
+            outline(
+                r#"<svg viewBox="0 0 1 1"><path d="x"></path><circle/><g><rect></rect><img>i</img></g></svg><p>t</p>"#
+            ),
+            r#"svg(path,circle,g(rect,img("i"))),p("t")"#
+        );
+        // No void or raw-text names inside svg: a `<style>` there is an SVG element.
+        assert_eq!(
+            outline("<svg><style>a &amp; <b>c</b></style><br></br></svg>"),
+            r#"svg(style("a & ",b("c")),br)"#
         );
         assert_eq!(
-            outline("<dl><dt>a<dd>b<dt>c</dl><h1>t<h2>u</h2>"),
-            r#"dl(dt("a"),dd("b"),dt("c")),h1("t"),h2("u")"#
+            outline("<math><mi>x<br>y</mi><mrow><mn/>2</mrow></math>"),
+            r#"math(mi("x",br,"y"),mrow(mn,"2"))"#
         );
+        // HTML integration points hold HTML again, and `<svg>` inside them is SVG.
         assert_eq!(
-            outline("<button>a<button>b</button><img src=x></img>"),
-            r#"button("a"),button("b"),img[Src=x]"#
+            outline("<svg><foreignObject><div>a<img>b<svg><circle/></svg></div></foreignObject><title>t<br>u</title></svg>"),
+            r#"svg(foreignobject(div("a",img,"b",svg(circle))),title("t",br,"u"))"#
         );
-        assert_eq!(outline("a</br>b"), r#""a",br,"b""#);
+        // Tags unknown to HTML keep their shape; `<html>` and `<body>` are ordinary there.
         assert_eq!(
-            outline("<div><span>a</div>b</span>c"),
-            r#"div(span("a")),"bc""#
-        );
-        assert_eq!(
-            outline("<div><section>a</div>b"),
-            r#"div(section("a")),"b""#
+            outline("<svg><body>a</body><html></html></svg>"),
+            r#"svg(body("a"),html)"#
         );
     }
 
@@ -1181,6 +1261,15 @@ mod tests {
             r#"style("p>a{}"),script("if (a<b) {}"),"x",textarea("<b></b>")"#
         );
         assert_eq!(outline("<script>never closed"), r#"script("never closed")"#);
+        // The snapshot comes from a document with scripting on: noscript holds raw text.
+        assert_eq!(
+            outline("<noscript><p>x</p><a href=y>&amp;</noscript><p>z</p>"),
+            r#"noscript("<p>x</p><a href=y>&amp;"),p("z")"#
+        );
+        assert_eq!(
+            outline("<xmp><b></xmp><iframe><p></iframe ><title>&lt;t&gt;<i></title>"),
+            r#"xmp("<b>"),iframe("<p>"),title("<t><i>")"#
+        );
         assert_eq!(
             outline("<template><p>hidden<button>Accept</button></template><p>shown"),
             r#"template{p("hidden",button("Accept"))},p("shown")"#
@@ -1225,12 +1314,295 @@ mod tests {
         assert_eq!(doc.parent_element(1), None);
     }
 
+    /// `depth` nested `<tag data-ti=…>`, the innermost holding `inner`, each closed when
+    /// `close`, then a `<p>` numbered `depth`.
+    fn nested(tag: &str, depth: usize, inner: &str, close: bool) -> String {
+        let mut html = String::new();
+        for i in 0..depth {
+            html.push_str(&format!("<{tag} data-ti=\"{i}\">"));
+        }
+        html.push_str(inner);
+        if close {
+            html.push_str(&format!("</{tag}>").repeat(depth));
+        }
+        html.push_str(&format!("<p data-ti=\"{depth}\">after</p>"));
+        html
+    }
+
+    #[test]
+    fn deep_pages_keep_their_depth() {
+        for (depth, tags) in [
+            (10_000, &["div", "p", "li", "a", "button"][..]),
+            (100_000, &["div"][..]),
+        ] {
+            let chain = || (-1..depth as i32 - 1).collect::<Vec<i32>>();
+            for &tag in tags {
+                for (inner, close) in [("x", true), ("x</span></nope>", true), ("x", false)] {
+                    let html = nested(tag, depth, inner, close);
+                    let doc = Document::parse(&html);
+                    let mut parents = chain();
+                    // Unclosed, the `<p>` after is inside the innermost element.
+                    parents.push(if close { -1 } else { depth as i32 - 1 });
+                    assert_eq!(doc.parents_by_index(), parents, "{tag} {inner} {close}");
+                    let innermost = BODY + depth;
+                    assert_eq!(doc.index(innermost), Some(depth as u32 - 1));
+                    assert_eq!(
+                        doc.ancestors(innermost).count(),
+                        depth + 1,
+                        "with body, html"
+                    );
+                    assert_eq!(
+                        doc.text_content(BODY + 1),
+                        if close { "x" } else { "xafter" }
+                    );
+                    assert_eq!(doc.text_content(BODY), "xafter");
+                    assert_eq!(doc.descendants(BODY).count(), depth + 1);
+                }
+            }
+            // Deep foreign content, closed by `/>` at the bottom.
+            let svg = format!(
+                "<svg>{}<path/>{}</svg>",
+                "<g>".repeat(depth),
+                "</g>".repeat(depth)
+            );
+            let doc = Document::parse(&svg);
+            let path = BODY + depth + 2;
+            assert_eq!(doc.tag(path), "path");
+            assert_eq!(doc.ancestors(path).count(), depth + 3);
+            assert_eq!(doc.nodes[BODY + 1].end, doc.nodes.len());
+        }
+    }
+
+    #[test]
+    fn parents_by_index() {
+        let doc = Document::parse(
+            r#"<div data-ti="0"><b data-ti="2">x</b><template><i data-ti="3"></i></template><i data-ti="2"></i></div><p data-ti="99999"><a data-ti="7"></a></p><p data-ti="5"><br data-ti="4"></p><span data-ti="x"><em data-ti="6"></em></span>"#,
+        );
+        // 1 and 3 (inside a template) name no element; the second 2 is not the first; 99999
+        // is larger than the document.
+        assert_eq!(doc.parents_by_index(), [-1, -2, 0, -2, 5, -1, -1, -1]);
+        assert!(Document::parse("<p>no index</p>")
+            .parents_by_index()
+            .is_empty());
+        assert!(Document::parse(r#"<p data-ti="4294967295">"#)
+            .parents_by_index()
+            .is_empty());
+    }
+
+    /// A DOM as a script could build it, for the serialization round trip.
+    #[derive(Clone, Debug)]
+    enum Tree {
+        Text(String),
+        Element(&'static str, Option<String>, Vec<Tree>),
+    }
+
+    const CONTAINERS: [&str; 24] = [
+        "div",
+        "p",
+        "li",
+        "ul",
+        "a",
+        "button",
+        "table",
+        "tr",
+        "td",
+        "h1",
+        "h2",
+        "dl",
+        "dd",
+        "dt",
+        "select",
+        "option",
+        "form",
+        "span",
+        "b",
+        "i",
+        "section",
+        "template",
+        "label",
+        "custom-el",
+    ];
+    const VOIDS: [&str; 6] = ["br", "img", "input", "hr", "wbr", "link"];
+    const RAWS: [&str; 5] = ["script", "style", "noscript", "xmp", "iframe"];
+    const SVG: [&str; 5] = ["g", "path", "circle", "text", "lineargradient"];
+
+    fn tree_text() -> impl proptest::strategy::Strategy<Value = String> {
+        "[a-z &<>\"'=;#\u{a0}é]{1,6}"
+    }
+
+    fn svg_tree() -> proptest::strategy::BoxedStrategy<Tree> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            tree_text().prop_map(Tree::Text),
+            proptest::sample::select(&SVG[..]).prop_map(|t| Tree::Element(t, None, vec![])),
+        ];
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            (
+                proptest::sample::select(&SVG[..]),
+                proptest::collection::vec(inner, 0..3),
+            )
+                .prop_map(|(t, c)| Tree::Element(t, None, c))
+        })
+        .boxed()
+    }
+
+    fn class() -> impl proptest::strategy::Strategy<Value = Option<String>> {
+        proptest::option::of("[a-z \"&<>'=\u{a0}]{0,6}")
+    }
+
+    fn html_tree() -> proptest::strategy::BoxedStrategy<Tree> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            3 => tree_text().prop_map(Tree::Text),
+            1 => (proptest::sample::select(&VOIDS[..]), class())
+                .prop_map(|(t, c)| Tree::Element(t, c, vec![])),
+            // Raw text as the serializer writes it: anything but an end tag.
+            1 => (proptest::sample::select(&RAWS[..]), "([a-z &>\"=;\u{a0}]|<[a-z]{1,2}>?|<){0,6}")
+                .prop_map(|(t, s)| Tree::Element(t, None, vec![Tree::Text(s)])),
+            1 => (proptest::sample::select(&["textarea", "title"][..]), tree_text())
+                .prop_map(|(t, s)| Tree::Element(t, None, vec![Tree::Text(s)])),
+            1 => proptest::collection::vec(svg_tree(), 0..3)
+                .prop_map(|c| Tree::Element("svg", None, c)),
+        ];
+        leaf.prop_recursive(5, 64, 4, |inner| {
+            prop_oneof![
+                6 => (
+                    proptest::sample::select(&CONTAINERS[..]),
+                    class(),
+                    proptest::collection::vec(inner.clone(), 0..4),
+                )
+                    .prop_map(|(t, c, ch)| Tree::Element(t, c, ch)),
+                1 => proptest::collection::vec(inner, 0..3).prop_map(|c| {
+                    Tree::Element("svg", None, vec![Tree::Element("foreignobject", None, c)])
+                }),
+            ]
+        })
+        .boxed()
+    }
+
+    fn escape(s: &str, attribute: bool) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if attribute => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// A tree serialized as the browser does (`outerHTML`, elements numbered outside template
+    /// contents), with each numbered element's parent index; the methods return the
+    /// [`outline`] expected of what they wrote.
+    #[derive(Default)]
+    struct RoundTrip {
+        html: String,
+        parents: Vec<i32>,
+    }
+
+    impl RoundTrip {
+        fn children(&mut self, trees: &[Tree], raw: bool, parent: Option<i32>) -> String {
+            let mut parts = Vec::new();
+            let mut text = String::new();
+            for tree in trees {
+                match tree {
+                    Tree::Text(t) => {
+                        self.html
+                            .push_str(&if raw { t.clone() } else { escape(t, false) });
+                        text.push_str(t);
+                    }
+                    Tree::Element(tag, class, children) => {
+                        if !text.is_empty() {
+                            parts.push(format!("{text:?}"));
+                            text.clear();
+                        }
+                        parts.push(self.element(tag, class.as_deref(), children, parent));
+                    }
+                }
+            }
+            if !text.is_empty() {
+                parts.push(format!("{text:?}"));
+            }
+            parts.join(",")
+        }
+
+        fn element(
+            &mut self,
+            tag: &str,
+            class: Option<&str>,
+            children: &[Tree],
+            parent: Option<i32>,
+        ) -> String {
+            let mut attrs = Vec::new();
+            self.html.push_str(&format!("<{tag}"));
+            let index = parent.map(|p| {
+                self.parents.push(p);
+                self.parents.len() as i32 - 1
+            });
+            if let Some(i) = index {
+                self.html.push_str(&format!(" data-ti=\"{i}\""));
+                attrs.push(format!("Index={i}"));
+            }
+            if let Some(c) = class {
+                self.html
+                    .push_str(&format!(" class=\"{}\"", escape(c, true)));
+                attrs.push(format!("Class={c}"));
+            }
+            self.html.push('>');
+            if VOIDS.contains(&tag) {
+                return format!("{tag}[{}]", attrs.join(" ")).replace("[]", "");
+            }
+            let inner_parent = if tag == "template" { None } else { index };
+            let inner = self.children(children, RAWS.contains(&tag), inner_parent);
+            self.html.push_str(&format!("</{tag}>"));
+            let attrs = if attrs.is_empty() {
+                String::new()
+            } else {
+                format!("[{}]", attrs.join(" "))
+            };
+            if tag == "template" {
+                format!("{tag}{attrs}{{{inner}}}")
+            } else if inner.is_empty() {
+                format!("{tag}{attrs}")
+            } else {
+                format!("{tag}{attrs}({inner})")
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// A tree serialized as the browser does is read back in its own shape, with its
+        /// parents by index.
+        #[test]
+        fn serialized_trees_read_back_whole(
+            body in proptest::collection::vec(html_tree(), 0..6),
+            wrap in proptest::bool::ANY,
+        ) {
+            let mut rt = RoundTrip::default();
+            let shape = rt.children(&body, false, Some(-1));
+            let html = if wrap {
+                format!("<html lang=\"en\"><body>{}</body></html>", rt.html)
+            } else {
+                rt.html.clone()
+            };
+            let doc = Document::parse(&html);
+            proptest::prop_assert_eq!(children(&doc, doc.body()), shape, "{}", html);
+            proptest::prop_assert_eq!(doc.parents_by_index(), rt.parents);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
 
         /// Any input parses, and every subtree sits inside its parent's.
         #[test]
-        fn any_input_parses_into_a_tree(s in "(<[a-z/!?]{0,3}|[ a-z=\"'&#;x0-9>-]{0,6}|.{0,4}){0,60}") {
+        fn any_input_parses_into_a_tree(s in "(<[a-z/!?]{0,3}| data-ti=[0-9]{1,2}|[ a-z=\"'&#;x0-9>-]{0,6}|.{0,4}){0,60}") {
             let doc = Document::parse(&s);
             for (id, n) in doc.nodes.iter().enumerate().skip(1) {
                 let parent = n.parent.expect("a parent");
@@ -1240,6 +1612,7 @@ mod tests {
             for e in doc.elements() {
                 let _ = (doc.text_content(e), doc.next_element_sibling(e), doc.ancestors(e).count());
             }
+            proptest::prop_assert!(doc.parents_by_index().len() <= doc.nodes.len());
         }
     }
 }
