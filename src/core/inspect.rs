@@ -15,7 +15,7 @@ use crate::core::read;
 pub struct Inspection {
     /// For each snapshot index `i`, the snapshot index of element `i`'s parent element: `-1`
     /// when the parent carries no index (`<body>`, `<html>`), `-2` when no element has index
-    /// `i` (it was dropped from the snapshot).
+    /// `i` (it was dropped from the snapshot). See [`Document::parents_by_index`].
     pub parents: Vec<i32>,
     /// Invitations on the page that could not be read.
     pub unreadable: u32,
@@ -54,10 +54,6 @@ pub struct InspectedCard {
     pub has_photo: bool,
 }
 
-/// Snapshot indices at or above this are not reported in [`Inspection::parents`] (a page has
-/// far fewer elements; a larger `data-ti` can only be forged, and must not size the answer).
-pub const MAX_REPORTED_INDEX: u32 = 1 << 22;
-
 /// Parses a snapshot and reports what the reader saw.
 pub fn inspect(html: &str) -> Inspection {
     let doc = Document::parse(html);
@@ -89,33 +85,10 @@ pub fn inspect(html: &str) -> Inspection {
         })
         .collect();
     Inspection {
-        parents: parents_by_index(&doc),
+        parents: doc.parents_by_index(),
         unreadable: page.unreadable,
         cards,
     }
-}
-
-/// For each snapshot index, the index of its element's parent element (`-1`: the parent has no
-/// index; `-2`: no element has this index). The first element with an index wins.
-// TODO(merge html): the `html` branch adds `Document::parents_by_index`; use it then.
-pub fn parents_by_index(doc: &Document) -> Vec<i32> {
-    let mut parents: Vec<i32> = Vec::new();
-    for el in doc.elements() {
-        let Some(i) = doc.index(el).filter(|&i| i < MAX_REPORTED_INDEX) else {
-            continue;
-        };
-        let i = i as usize;
-        if parents.len() <= i {
-            parents.resize(i + 1, -2);
-        }
-        if parents[i] == -2 {
-            parents[i] = doc
-                .parent_element(el)
-                .and_then(|p| doc.index(p))
-                .map_or(-1, |p| p as i32);
-        }
-    }
-    parents
 }
 
 #[cfg(test)]
@@ -124,17 +97,16 @@ mod tests {
 
     #[test]
     fn parents_name_indices_and_gaps() {
-        let doc = Document::parse(
+        let seen = inspect(
             r#"<body><div data-ti="0"><p data-ti="1">a<b data-ti="2">b</b></p></div><i data-ti="4"></i></body>"#,
         );
-        assert_eq!(parents_by_index(&doc), [-1, 0, 1, -2, -1]);
-    }
-
-    #[test]
-    fn a_forged_huge_index_does_not_size_the_answer() {
-        let doc =
-            Document::parse(r#"<body><p data-ti="4294967295"></p><p data-ti="0"></p></body>"#);
-        assert_eq!(parents_by_index(&doc), [-1]);
+        assert_eq!(seen.parents, [-1, 0, 1, -2, -1]);
+        let forged = inspect(r#"<body><p data-ti="4294967295"></p><p data-ti="0"></p></body>"#);
+        assert_eq!(
+            forged.parents,
+            [-1],
+            "a forged index does not size the answer"
+        );
     }
 
     #[test]

@@ -138,7 +138,13 @@ describe('the live DOM is the parser’s oracle', () => {
       div.append(p, b, document.createElement('i'));
       return div;
     },
-    'a noscript': () => {
+    'a noscript parsed from markup': () => {
+      // Parsed with scripting on, its content is one text node, serialized as it is.
+      const div = document.createElement('div');
+      div.append(document.createRange().createContextualFragment('<noscript><p>no <b>script</b></p></noscript><i></i>'));
+      return div;
+    },
+    'a noscript built by script': () => {
       const div = document.createElement('div');
       const noscript = document.createElement('noscript');
       const p = document.createElement('p');
