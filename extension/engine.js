@@ -1,7 +1,7 @@
 // The engine host: loads the Rust/wasm engine and answers requests. Runs in the offscreen
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
-import init, { Engine, defaultSettings, summarize, validateSettings } from './pkg/invite_triage.js';
+import init, { Engine, defaultSettings, inspect, summarize, validateSettings } from './pkg/invite_triage.js';
 
 let loading = null;
 let current = { key: null, engine: null };
@@ -69,6 +69,9 @@ function engineFor(settings) {
  * - `{op: 'validate', settings}` → `{outcome}`
  * - `{op: 'summarize', queue, memory, history, settings, now}` → `{summary}`
  * - `{op: 'ping'}` → `{pong, stats}` (start-up times and memory, for the benchmarks)
+ * - `{op: 'inspect', html}` → `{inspection}`: the diagnostics channel, what the reader saw in a
+ *   snapshot, unscored: `{parents, unreadable, cards}` (see `inspect` in src/web/mod.rs). Tests
+ *   hold it to the live DOM's tree and the fixtures' truth.
  * Failures come back as `{error: message}`, never as a rejection; a trap in the wasm also sets
  * `restarted: true`, and the hosting page reloads with a fresh instance; settings the engine
  * refuses set `settingsRefused: true`.
@@ -94,6 +97,8 @@ export async function handle(request) {
         };
       case 'ping':
         return { pong: true, stats: await hostStats() };
+      case 'inspect':
+        return { inspection: inspect(request.html) };
       default:
         return { error: `unknown engine request: ${request?.op}` };
     }

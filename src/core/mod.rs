@@ -2,6 +2,7 @@
 
 pub mod assemble;
 pub mod html;
+pub mod inspect;
 pub mod invitation;
 pub mod lang;
 pub mod matcher;

@@ -127,6 +127,17 @@ pub fn summarize(
     )))
 }
 
+/// The diagnostics channel: what the reader saw in a snapshot (HTML whose elements carry
+/// `data-ti` indices), without scoring it. Returns `{parents, unreadable, cards}`: `parents[i]`
+/// is the index of element `i`'s parent (`-1` for a parent without an index, `-2` for an index
+/// missing from the snapshot), and each card is `{root, id, kind, name, headline, note,
+/// mutual_count, mutual_names, days_waiting, target, inviter?, has_photo}` (see
+/// [`crate::core::inspect`]). Tests compare it with the live DOM and the fixtures' truth.
+#[wasm_bindgen]
+pub fn inspect(snapshot_html: &str) -> JsValue {
+    to_js(&crate::core::inspect::inspect(snapshot_html))
+}
+
 /// The default settings document.
 #[wasm_bindgen(js_name = defaultSettings)]
 pub fn default_settings() -> JsValue {

@@ -100,16 +100,32 @@ pub fn snapshot(body: &str) -> String {
 /// nothing the content script drops), inside the page's own `<html …>` start tag, so the page's
 /// `lang` comes along.
 pub fn fixture(name: &str) -> String {
+    let page = fixture_page(name);
+    let (from, to) = body_range(&page);
+    with_html_tag(&page, &snapshot(&page[from..to]))
+}
+
+/// A fixture page's file, as it is.
+pub fn fixture_page(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    with_html_tag(&page, &body_of(&page))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Where the content of a page's `<body>` (which may carry attributes) starts and ends.
+pub fn body_range(page: &str) -> (usize, usize) {
+    let open = page
+        .match_indices("<body")
+        .map(|(at, _)| at)
+        .find(|&at| matches!(page.as_bytes().get(at + 5), Some(b'>' | b' ' | b'\n')))
+        .expect("a <body>");
+    let from = open + page[open..].find('>').expect("the end of <body>") + 1;
+    let to = page.rfind("</body>").expect("a </body>");
+    (from, to)
 }
 
 /// The numbered body of a page (its `<body …>` may carry attributes).
 pub fn body_of(page: &str) -> String {
-    let open = page.find("<body").expect("a <body>");
-    let from = open + page[open..].find('>').expect("a whole <body> tag") + 1;
-    let to = page.rfind("</body>").expect("a </body>");
+    let (from, to) = body_range(page);
     snapshot(&page[from..to])
 }
 

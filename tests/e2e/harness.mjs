@@ -185,3 +185,220 @@ export function readTriage(page) {
     }),
   );
 }
+
+// ---------------------------------------------------------------- what the reader saw
+
+/** Extension pages kept open to ask the engine for inspections, one per browser. */
+const inspectors = new WeakMap();
+
+/**
+ * Asks the engine what its reader sees in `html` (a snapshot whose elements carry `data-ti`):
+ * `{parents, unreadable, cards}`, through engine.js's `handle({op: 'inspect'})` on an extension
+ * page, as the engine host would answer it.
+ */
+export async function inspect(browser, html) {
+  let opening = inspectors.get(browser);
+  if (!opening) {
+    opening = openExtensionPage(browser, 'popup.html');
+    inspectors.set(browser, opening);
+  }
+  let page = await opening;
+  if (page.isClosed()) {
+    inspectors.delete(browser);
+    return inspect(browser, html);
+  }
+  const reply = await page.evaluate(async (h) => (await import('./engine.js')).handle({ op: 'inspect', html: h }), html);
+  if (reply?.error) throw new Error(`the engine could not inspect the snapshot: ${reply.error}`);
+  return reply.inspection;
+}
+
+/**
+ * Runs in the page: numbers a copy of `<body>`'s elements in document order (`data-ti`), like the
+ * content script, and serializes it inside `<html>` with `document.documentElement`'s own
+ * attributes. With `drop`, what the content script leaves out of its snapshots is removed from
+ * the copy. Returns `{html, parents, tags}`: the live DOM's parent index of every element (-1
+ * for `<body>`) and its tag, by index.
+ */
+function snapshotInPage(drop) {
+  const DROP = 'script, style, link, meta, noscript, template, iframe, svg, video, [data-triage-ui]';
+  const live = Array.from(document.body.getElementsByTagName('*'));
+  const copy = document.body.cloneNode(true);
+  const copies = copy.getElementsByTagName('*');
+  for (let i = 0; i < copies.length; i++) copies[i].setAttribute('data-ti', i);
+  if (drop) for (const node of copy.querySelectorAll(DROP)) node.remove();
+  const index = new Map(live.map((el, i) => [el, i]));
+  const escape = (v) =>
+    v.replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attrs = [...document.documentElement.attributes].map((a) => ` ${a.name}="${escape(a.value)}"`).join('');
+  return {
+    html: `<html${attrs}>${copy.outerHTML}</html>`,
+    parents: live.map((el) => index.get(el.parentElement) ?? -1),
+    tags: live.map((el) => el.localName),
+  };
+}
+
+/** The page's snapshot as `snapshotInPage` builds it (see there). */
+export function snapshotOf(page, { drop = false } = {}) {
+  return page.evaluate(snapshotInPage, drop);
+}
+
+/**
+ * The live DOM as the parser's oracle: every element of the page, numbered and serialized, must
+ * have in the engine's tree the parent it has in the live DOM. Returns `{elements, mismatches}`,
+ * each mismatch `{index, tag, parentTag, live, engine}` (parent indices; -1 = `<body>`, -2 = not
+ * in the engine's tree), at most `limit` of them.
+ */
+export async function oracle(browser, page, { limit = 20 } = {}) {
+  const { html, parents, tags } = await snapshotOf(page);
+  const seen = await inspect(browser, html);
+  const mismatches = [];
+  let count = 0;
+  for (let i = 0; i < Math.max(parents.length, seen.parents.length); i++) {
+    const live = i < parents.length ? parents[i] : -2;
+    const engine = seen.parents[i] ?? -2;
+    if (live === engine) continue;
+    count += 1;
+    if (mismatches.length < limit) {
+      mismatches.push({ index: i, tag: tags[i] ?? null, parentTag: live >= 0 ? tags[live] : live === -1 ? 'body' : null, live, engine });
+    }
+  }
+  return { elements: parents.length, count, mismatches };
+}
+
+/**
+ * Runs in the page: the fixture's ground truth (the `data-fixture-*` attributes, see
+ * tests/fixtures/README.md) with each card's root index, what the extension painted, and the
+ * snapshot the content script would send, all read at the same moment.
+ */
+function truthInPage(snapshot) {
+  const live = Array.from(document.body.getElementsByTagName('*'));
+  const index = new Map(live.map((el, i) => [el, i]));
+  const onPage = (attr) => document.body.getAttribute(attr) ?? document.querySelector('[data-fixture-list]')?.getAttribute(attr) ?? null;
+  const cards = [...document.querySelectorAll('[data-fixture-card]')].map((card, n) => {
+    const get = (name) => card.getAttribute(`data-fixture-${name}`);
+    return {
+      n,
+      root: index.get(card),
+      name: get('name'),
+      id: get('id'),
+      kind: get('kind'),
+      headline: get('headline'),
+      note: get('note'),
+      mutual: get('mutual') === null ? null : Number(get('mutual')),
+      mutualNames: (get('mutual-names') ?? '').split('|').filter(Boolean),
+      days: get('days') === null ? null : Number(get('days')),
+      photo: get('photo'),
+      target: get('target'),
+      inviter: get('inviter'),
+      painted: { id: card.getAttribute('data-triage-id'), hosts: card.querySelectorAll('[data-triage-ui]').length },
+    };
+  });
+  return {
+    cards,
+    unreadable: Number(onPage('data-fixture-unreadable') ?? 0),
+    status: onPage('data-fixture-status'),
+    painted: { status: document.documentElement.dataset.triageStatus ?? null, count: document.documentElement.dataset.triageCount ?? null },
+    snapshot: snapshot(true).html,
+  };
+}
+
+/**
+ * The page's ground truth: `{cards, unreadable, status, painted, snapshot}`; `status` is the
+ * expected `data-triage-status` (from `data-fixture-status`, else what the cards imply).
+ */
+export async function fixtureTruth(page) {
+  // One expression, so the truth and the snapshot are read at the same moment (CDP evaluates it,
+  // unhindered by the page's CSP).
+  const truth = await page.evaluate(`(${truthInPage})(${snapshotInPage})`);
+  truth.status ??= expectedStatus(truth);
+  return truth;
+}
+
+function expectedStatus(truth) {
+  if (truth.cards.some((c) => c.id)) return 'ready';
+  return truth.unreadable > 0 ? 'unrecognized' : 'no-invitations';
+}
+
+// Text as the engine reports it: whitespace folded (Rust's White_Space), invisible characters
+// removed (parse::is_invisible), names, headlines and notes cut at the engine's byte limits.
+const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+export const fold = (text) =>
+  text
+    .split(WHITE_SPACE)
+    .map((w) => w.replace(INVISIBLE, ''))
+    .filter(Boolean)
+    .join(' ');
+/** The engine's limits, in UTF-8 bytes: parse.rs's MAX_NAME, MAX_HEADLINE and MAX_TEXT. */
+const MAX = { name: 200, headline: 600, note: 4000 };
+function cut(text, max) {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= max) return text;
+  let end = max;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1;
+  return new TextDecoder().decode(bytes.slice(0, end)).replace(/[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u, '');
+}
+function show(value) {
+  const s = JSON.stringify(value) ?? 'undefined';
+  const chars = [...s];
+  return chars.length <= 160 ? s : `${chars.slice(0, 100).join('')}…${chars.slice(-40).join('')} (${chars.length} chars)`;
+}
+
+/**
+ * Everything on the page that differs from its ground truth, as lines naming the card and the
+ * field: each card's fields as the engine reads them from the live snapshot (through
+ * `inspect`), its painted `data-triage-id` and its one `[data-triage-ui]`, the unreadable
+ * count, `data-triage-status` and `data-triage-count`. `label` names the page; with `from`,
+ * only cards from that position on are compared field by field (the page-level checks still
+ * cover all). Empty when all is right; a chaos test can call it after every step.
+ */
+export async function truthMismatches(browser, page, label, { from = 0 } = {}) {
+  const truth = await fixtureTruth(page);
+  const seen = await inspect(browser, truth.snapshot);
+  const out = [];
+  const readable = truth.cards.filter((c) => c.id);
+  for (const card of truth.cards.slice(from)) {
+    const at = `${label} card ${card.n} (${JSON.stringify(card.name)}, root ${card.root})`;
+    const got = seen.cards.find((c) => c.root === card.root);
+    if (!card.id) {
+      if (got) out.push(`${at}: cannot be read (data-fixture-id="") but was read as ${show(got.id)}`);
+      if (card.painted.id !== null) out.push(`${at}: data-triage-id: expected none, got ${show(card.painted.id)}`);
+      if (card.painted.hosts !== 0) out.push(`${at}: [data-triage-ui]: expected none, got ${card.painted.hosts}`);
+      continue;
+    }
+    if (card.painted.id !== card.id) out.push(`${at}: data-triage-id: expected ${show(card.id)}, got ${show(card.painted.id)}`);
+    if (card.painted.hosts !== 1) out.push(`${at}: [data-triage-ui]: expected exactly 1, got ${card.painted.hosts}`);
+    if (!got) {
+      out.push(`${at}: not read`);
+      continue;
+    }
+    const person = card.kind === 'person';
+    const fields = [
+      ['id', card.id, got.id],
+      ['kind', card.kind, got.kind],
+      ['name', cut(fold(card.name ?? ''), MAX.name), got.name],
+      ['headline', cut(fold(card.headline ?? ''), MAX.headline), got.headline],
+      ['note', card.note === null ? null : cut(fold(card.note), MAX.note), got.note ?? null],
+      ['mutual_count', card.mutual, got.mutual_count],
+      ['mutual_names', card.mutualNames.map(fold), got.mutual_names],
+      ['days_waiting', card.days, got.days_waiting ?? null],
+      ['has_photo', card.photo === 'yes', got.has_photo],
+      ['target', person ? null : fold(card.target ?? ''), got.target ?? null],
+      ['inviter', person ? null : fold(card.inviter ?? ''), got.inviter ?? null],
+    ];
+    for (const [field, expected, actual] of fields) {
+      if (JSON.stringify(expected) !== JSON.stringify(actual)) out.push(`${at}: ${field}: expected ${show(expected)}, got ${show(actual)}`);
+    }
+  }
+  for (const got of seen.cards) {
+    if (!truth.cards.some((c) => c.root === got.root)) {
+      out.push(`${label}: read a card at root ${got.root} (${show(got.id)}, ${show(got.name)}) where the page has no invitation`);
+    }
+  }
+  if (seen.unreadable !== truth.unreadable) out.push(`${label}: unreadable: expected ${truth.unreadable}, got ${seen.unreadable}`);
+  if (truth.painted.status !== truth.status) out.push(`${label}: data-triage-status: expected ${show(truth.status)}, got ${show(truth.painted.status)}`);
+  if (truth.painted.count !== String(readable.length)) {
+    out.push(`${label}: data-triage-count: expected ${show(String(readable.length))}, got ${show(truth.painted.count)}`);
+  }
+  return out;
+}

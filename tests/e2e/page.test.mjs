@@ -155,7 +155,7 @@ test('a known card whose text changes is read again', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   const card = page.locator('[data-fixture-card]').first();
   const before = Number(await card.getAttribute('data-triage-score'));
-  await card.locator('[data-fixture-headline]').evaluate((h) => {
+  await card.locator('[data-fixture-slot="headline"]').evaluate((h) => {
     h.firstChild.data = 'Crypto forex signals | Passive income | DM me';
   });
   await page.waitForFunction((s) => Number(document.querySelector('[data-fixture-card]').dataset.triageScore) < s, before);
@@ -215,9 +215,9 @@ test('hostile page text is shown as text', async () => {
   const zed = page.locator('[data-fixture-card][data-fixture-name="Zed Quinn"]');
   const scoreBefore = await zed.getAttribute('data-triage-score');
   await zed.evaluate((card) => {
-    card.querySelector('[data-fixture-headline]').textContent = 'Growth hacker '.repeat(715);
-    card.querySelector('[data-fixture-insight]').textContent = '99999999999999 other mutual connections';
-    card.querySelector('[data-fixture-age]').textContent = '999999 years ago';
+    card.querySelector('[data-fixture-slot="headline"]').textContent = 'Growth hacker '.repeat(715);
+    card.querySelector('[data-fixture-slot="insight"]').textContent = '99999999999999 other mutual connections';
+    card.querySelector('[data-fixture-slot="age"]').textContent = '999999 years ago';
     card.querySelector('strong').textContent = '{first_name} ${name} 🚀';
   });
   await page.waitForFunction(
