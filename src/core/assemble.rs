@@ -177,10 +177,23 @@ fn sort_lines(raw: &RawCard, card: &mut Card) {
             Hint::Note if !is_fact => append_note(card, text),
             _ if is_fact => card.lines.push(text.to_owned()),
             _ if headline_slot && !kind_seen => card.headline = text.to_owned(),
+            _ if !card.target_url.is_empty() && is_description(text) => {
+                card.lines.push(text.to_owned())
+            }
             _ if text.chars().count() >= NOTE_MIN_CHARS => append_note(card, text),
             _ => card.lines.push(text.to_owned()),
         }
     }
+}
+
+/// A group, event, page or newsletter's description line: short facts between `·` or `•`
+/// ("Newsletter • Weekly · 23,517 subscribers"), not a sentence someone wrote.
+fn is_description(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['·', '•']).map(str::trim).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 40 && !p.ends_with(['.', '!', '?']))
 }
 
 fn append_note(card: &mut Card, text: &str) {

@@ -79,9 +79,11 @@ pub enum Attr {
     Style,
     /// `aria-modal`.
     AriaModal,
+    /// `data-triage-id`, which marks a card root painted before.
+    TriageId,
 }
 
-const ATTR_NAMES: [(&str, Attr); 20] = [
+const ATTR_NAMES: [(&str, Attr); 21] = [
     ("data-ti", Attr::Index),
     ("aria-label", Attr::AriaLabel),
     ("href", Attr::Href),
@@ -102,6 +104,7 @@ const ATTR_NAMES: [(&str, Attr); 20] = [
     ("inert", Attr::Inert),
     ("style", Attr::Style),
     ("aria-modal", Attr::AriaModal),
+    ("data-triage-id", Attr::TriageId),
 ];
 
 impl Attr {

@@ -51,6 +51,9 @@ fn count(token: &str) -> Option<u32> {
 /// The count saturates at [`MAX_MUTUAL`].
 pub fn mutual(text: &str) -> Option<Mutual> {
     let text = capped(text);
+    if text.contains(['<', '>']) {
+        return None; // markup in a line is text someone typed, never a fact
+    }
     LANGUAGES.iter().find_map(|lang| {
         let words = &lang.mutual;
         let text = text.trim_end_matches(['.', '!', ' ']);

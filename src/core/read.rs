@@ -548,11 +548,14 @@ impl<'d, 'a> Page<'d, 'a> {
     }
 
     /// Grows a card's smallest root to the rest of its row: up to its list item, while the
-    /// parent adds no other Accept, known card, link to another invitee or heading.
+    /// parent adds no other Accept, known card, link to another invitee or heading. An element on
+    /// the way that we painted before (`data-triage-id`) stays the root, so a card the page wraps
+    /// in a new container keeps its badge where it is.
     fn grow(&self, smallest: NodeId) -> NodeId {
         let doc = self.doc;
         let own: FxHashSet<u32> = self.link_keys_in(smallest).collect();
         let mut root = smallest;
+        let mut painted = doc.has_attr(root, Attr::TriageId).then_some(root);
         while !is_list_item(doc, root) {
             let Some(parent) = doc.parent_element(root) else {
                 break;
@@ -565,8 +568,11 @@ impl<'d, 'a> Page<'d, 'a> {
                 break;
             }
             root = parent;
+            if painted.is_none() && doc.has_attr(root, Attr::TriageId) {
+                painted = Some(root);
+            }
         }
-        root
+        painted.unwrap_or(root)
     }
 
     fn link_keys_in(&self, el: NodeId) -> impl Iterator<Item = u32> + '_ {

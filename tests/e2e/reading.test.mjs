@@ -144,15 +144,9 @@ describe('the live DOM is the parser’s oracle', () => {
       div.append(document.createRange().createContextualFragment('<noscript><p>no <b>script</b></p></noscript><i></i>'));
       return div;
     },
-    'a noscript built by script': () => {
-      const div = document.createElement('div');
-      const noscript = document.createElement('noscript');
-      const p = document.createElement('p');
-      p.append('without script', document.createElement('span'));
-      noscript.append(p);
-      div.append(noscript, document.createElement('em'));
-      return div;
-    },
+    // Not here: a noscript given element children by script. With scripting on, its serialized
+    // children read back as the noscript's raw text, as a parser must read them; the content
+    // script drops noscript from its snapshots, so the engine never sees one.
     'an svg with children': () => {
       const NS = 'http://www.w3.org/2000/svg';
       const svg = document.createElementNS(NS, 'svg');
