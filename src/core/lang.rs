@@ -52,6 +52,13 @@ pub struct Language {
     pub chrome: &'static [&'static str],
     /// Titles skipped when taking a first name.
     pub honorifics: &'static [&'static str],
+    /// The word between a role and a company in a headline, with its spaces ("Engineer at
+    /// Acme", " chez ", " bei ").
+    pub headline_at: &'static [&'static str],
+    /// Words of a headline that say nothing about a field ("de", "senior"), skipped when the
+    /// member's field words are taken from their own headline; written as the matcher folds
+    /// them (lowercase, no accents).
+    pub headline_stopwords: &'static [&'static str],
 }
 
 /// Words of the mutual-connections line.
@@ -205,6 +212,8 @@ const EN: Language = Language {
         "rev.",
         "capt.",
     ],
+    headline_at: &[" at "],
+    headline_stopwords: &[],
 };
 
 const ES: Language = Language {
@@ -279,6 +288,11 @@ const ES: Language = Language {
     ],
     honorifics: &[
         "dr.", "dra.", "sr.", "sra.", "srta.", "d.", "dña.", "lic.", "ing.",
+    ],
+    headline_at: &[" en "],
+    headline_stopwords: &[
+        "de", "del", "la", "el", "los", "las", "y", "e", "en", "para", "con", "un", "una",
+        "senior", "junior", "jefe", "equipo", "ex",
     ],
 };
 
@@ -424,6 +438,31 @@ const FR: Language = Language {
     honorifics: &[
         "m.", "mme", "mme.", "mlle", "mlle.", "dr", "dr.", "pr", "pr.", "prof.",
     ],
+    headline_at: &[" chez "],
+    headline_stopwords: &[
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "chez",
+        "en",
+        "pour",
+        "avec",
+        "au",
+        "aux",
+        "un",
+        "une",
+        "responsable",
+        "chef",
+        "equipe",
+        "ancien",
+        "ancienne",
+        "senior",
+        "junior",
+    ],
 };
 
 const DE: Language = Language {
@@ -543,6 +582,11 @@ const DE: Language = Language {
         "ing.",
         "mag.",
     ],
+    headline_at: &[" bei "],
+    headline_stopwords: &[
+        "der", "die", "das", "und", "bei", "fur", "im", "von", "mit", "zu", "am", "leiter",
+        "leiterin", "ehemals", "ex",
+    ],
 };
 
 const PT: Language = Language {
@@ -650,6 +694,11 @@ const PT: Language = Language {
     ],
     honorifics: &[
         "sr.", "sra.", "srta.", "dr.", "dra.", "prof.", "profa.", "eng.",
+    ],
+    headline_at: &[" na ", " no ", " em "],
+    headline_stopwords: &[
+        "de", "do", "da", "dos", "das", "e", "na", "no", "em", "para", "com", "o", "os", "as",
+        "senior", "junior", "lider", "equipe",
     ],
 };
 
@@ -761,6 +810,26 @@ const IT: Language = Language {
         "sig.", "sig.ra", "sig.na", "dott.", "dott.ssa", "ing.", "avv.", "prof.", "prof.ssa",
         "arch.", "dr.",
     ],
+    headline_at: &[" presso "],
+    headline_stopwords: &[
+        "di",
+        "del",
+        "della",
+        "e",
+        "ed",
+        "presso",
+        "per",
+        "con",
+        "il",
+        "la",
+        "lo",
+        "gli",
+        "le",
+        "responsabile",
+        "capo",
+        "senior",
+        "junior",
+    ],
 };
 
 const NL: Language = Language {
@@ -860,6 +929,10 @@ const NL: Language = Language {
     ],
     honorifics: &[
         "dhr.", "mevr.", "mw.", "drs.", "ir.", "mr.", "ing.", "dr.", "prof.",
+    ],
+    headline_at: &[" bij "],
+    headline_stopwords: &[
+        "de", "het", "een", "en", "bij", "van", "voor", "met", "op", "te", "senior", "junior",
     ],
 };
 
@@ -1103,11 +1176,62 @@ pub fn control_language(label: &str) -> Option<&'static str> {
             .chain(l.ignore)
             .any(|w| is_word_label(label, w))
     };
+    // Among the languages whose words the label uses, the one whose own label shapes it follows
+    // furthest: a whole shape with a name in it, else the longest shared start ("Ignorar
+    // convite para…" is Portuguese, "Ignorar la invitación…" Spanish).
+    let mut best: Option<(&Language, (bool, usize))> = None;
+    for l in LANGUAGES.iter().filter(|l| controls(l)) {
+        let shared = l
+            .name_label_prefixes
+            .iter()
+            .copied()
+            .chain(l.name_label_wraps.iter().map(|(pre, _)| *pre))
+            .map(|pre| shared_start(label, pre))
+            .max()
+            .unwrap_or(0);
+        let rank = (name_in_label(l, label).is_some(), shared);
+        if best.is_none_or(|(_, b)| rank > b) {
+            best = Some((l, rank));
+        }
+    }
+    best.map(|(l, _)| l.code)
+}
+
+/// How many characters `a` and `b` share at their start, ignoring case.
+fn shared_start(a: &str, b: &str) -> usize {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y || fold(*x) == fold(*y))
+        .count()
+}
+
+/// Where a headline puts its company, for headlines that do not say "at": the last whole-word
+/// "chez", "bei", "en", "presso", "bij"… of any language ("Ingénieur Rust chez Ferrous Labs").
+/// The byte range of the separator with its spaces.
+pub fn headline_company_at(headline: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for sep in LANGUAGES.iter().flat_map(|l| l.headline_at) {
+        let mut from = 0;
+        while let Some(at) = find_ci_from(headline, sep, from) {
+            if best.is_none_or(|(b, _)| at > b) {
+                best = Some((at, at + sep.len()));
+            }
+            from = at + 1;
+            while !headline.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    best
+}
+
+/// Whether a headline word (as [`crate::core::matcher::words`] folds it) says nothing about a
+/// field in any language ("de", "chez", "und").
+pub fn is_headline_stopword(word: &str) -> bool {
     LANGUAGES
         .iter()
-        .find(|l| controls(l) && name_in_label(l, label).is_some())
-        .or_else(|| LANGUAGES.iter().find(|l| controls(l)))
-        .map(|l| l.code)
+        .flat_map(|l| l.headline_stopwords)
+        .any(|w| *w == word)
 }
 
 /// Whether a control's text is a note's "see more" expander.
@@ -1313,6 +1437,8 @@ mod tests {
             ("Einladung von Jürgen Weiß ignorieren", "de"),
             ("Aceitar", "pt"),
             ("Ignorar convite de João Silva", "pt"),
+            ("Ignorar convite para participar de Rust São Paulo", "pt"),
+            ("Ignorar la invitación para unirte a Rust Madrid", "es"),
             ("Accetta", "it"),
             ("Ignora", "it"),
             ("Accepteren", "nl"),
@@ -1509,6 +1635,27 @@ mod tests {
         assert!(!starts_words("Envoyées", "envoyée"));
         assert!(ends_words("3 Wochen gesendet", "gesendet"));
         assert!(!ends_words("3 Wochenausgesendet", "gesendet"));
+    }
+
+    #[test]
+    fn headlines_put_the_company_after_their_own_word() {
+        for (headline, company) in [
+            ("Ingénieur Rust chez Ferrous Labs", "Ferrous Labs"),
+            (
+                "Senior Rust- en WebAssembly-engineer bij Ferrous Labs",
+                "Ferrous Labs",
+            ),
+            ("Ingeniero de software en Ferrous Labs", "Ferrous Labs"),
+            ("Engenheira de dados na Ferrous Labs", "Ferrous Labs"),
+            ("Entwicklerin bei Ferrous Labs", "Ferrous Labs"),
+            ("Ingegnere presso Ferrous Labs", "Ferrous Labs"),
+        ] {
+            let (_, end) = headline_company_at(headline).unwrap_or_else(|| panic!("{headline}"));
+            assert_eq!(&headline[end..], company, "{headline}");
+        }
+        assert_eq!(headline_company_at("Rust engineer, open source"), None);
+        assert!(is_headline_stopword("de") && is_headline_stopword("chez"));
+        assert!(!is_headline_stopword("rust"));
     }
 
     #[test]
