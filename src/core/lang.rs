@@ -8,6 +8,8 @@
 //! Matching ignores case, for accented capitals too ("À l’instant", "ÉCRIT": see [`eq_ci`]),
 //! and finds phrases as whole words. Phrases in the tables are written in lowercase.
 
+use rustc_hash::FxHashMap;
+
 use crate::core::invitation::Kind;
 
 /// The phrasings of one interface language.
@@ -979,11 +981,19 @@ fn fold(c: char) -> char {
 
 /// Whether `a` and `b` are the same text but for letter case ("À L’INSTANT" and "à l’instant").
 pub fn eq_ci(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && (a.eq_ignore_ascii_case(b)
-            || a.chars()
-                .zip(b.chars())
-                .all(|(x, y)| x == y || fold(x) == fold(y)))
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    // A character outside ASCII never folds to one inside it (its UTF-8 is longer), so text
+    // that is all ASCII and differs beyond ASCII case differs.
+    !b.is_ascii()
+        && !a.is_ascii()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || fold(x) == fold(y))
 }
 
 /// Byte offset of `needle` in `haystack`, ignoring case.
@@ -993,19 +1003,36 @@ pub fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
 
 /// [`find_ci`] starting at byte `from` (a character boundary).
 fn find_ci_from(haystack: &str, needle: &str, from: usize) -> Option<usize> {
-    let first = fold(needle.chars().next()?);
+    let first = needle.chars().next()?;
     let rest = haystack.get(from..)?;
-    if needle.len() > rest.len() {
-        return None;
+    let last = rest.len().checked_sub(needle.len())?;
+    let matches_at = |i: usize| {
+        haystack
+            .get(from + i..from + i + needle.len())
+            .is_some_and(|s| eq_ci(s, needle))
+    };
+    if first.is_ascii() {
+        // The common case, a byte at a time: an ASCII character starts a match only at a byte of
+        // its own (in either case), never inside a longer character.
+        let (lower, upper) = (
+            first.to_ascii_lowercase() as u8,
+            first.to_ascii_uppercase() as u8,
+        );
+        return rest.as_bytes()[..=last]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == lower || b == upper)
+            .map(|(i, _)| i)
+            .find(|&i| matches_at(i))
+            .map(|i| from + i);
     }
+    let first = fold(first);
     rest.char_indices()
-        .filter(|&(_, c)| fold(c) == first) // cheap: most positions stop here
-        .map(|(i, _)| from + i)
-        .find(|&i| {
-            haystack
-                .get(i..i + needle.len())
-                .is_some_and(|s| eq_ci(s, needle))
-        })
+        .take_while(|&(i, _)| i <= last)
+        .filter(|&(_, c)| fold(c) == first)
+        .map(|(i, _)| i)
+        .find(|&i| matches_at(i))
+        .map(|i| from + i)
 }
 
 /// Whether `text` starts with `prefix`, ignoring case.
@@ -1243,24 +1270,163 @@ pub fn is_see_more(label: &str) -> bool {
         .any(|w| eq_ci(label, w))
 }
 
+/// The sentence phrases of every table ([`Language::invites`] and [`Language::kinds`]), by their
+/// first word, folded: a line is looked up a word at a time instead of scanned once per phrase
+/// (there are about a hundred). Built on first use.
+struct SentenceIndex {
+    by_first: FxHashMap<String, Vec<Sentence>>,
+}
+
+/// One indexed phrase: its language and place in that language's list.
+#[derive(Clone, Copy)]
+enum Sentence {
+    Invite(u16, u16),
+    Kind(u16, u16),
+}
+
+/// The first word of a phrase (its leading letters and digits), folded.
+fn first_word(phrase: &str) -> String {
+    phrase
+        .chars()
+        .take_while(|c| is_word_char(*c))
+        .map(fold)
+        .collect()
+}
+
+fn sentence_index() -> &'static SentenceIndex {
+    static INDEX: std::sync::OnceLock<SentenceIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_first: FxHashMap<String, Vec<Sentence>> = FxHashMap::default();
+        for (li, l) in LANGUAGES.iter().enumerate() {
+            for (pi, p) in l.invites.iter().enumerate() {
+                let entry = Sentence::Invite(li as u16, pi as u16);
+                by_first.entry(first_word(p)).or_default().push(entry);
+            }
+            for (pi, (p, _)) in l.kinds.iter().enumerate() {
+                let entry = Sentence::Kind(li as u16, pi as u16);
+                by_first.entry(first_word(p)).or_default().push(entry);
+            }
+        }
+        SentenceIndex { by_first }
+    })
+}
+
+/// The phrase `phrase` at byte `at` of `text` (a word start), as whole words; for a phrase with
+/// a gap, its second part anywhere later.
+fn phrase_at(text: &str, at: usize, phrase: &str) -> Option<PhraseAt> {
+    let (head, tail) = match phrase.split_once(GAP) {
+        Some((head, tail)) => (head.trim_end(), Some(tail.trim_start())),
+        None => (phrase, None),
+    };
+    let rest = &text[at..];
+    let ends_word = head.chars().next_back().is_some_and(is_word_char);
+    if !starts_ci(rest, head) || (ends_word && !free_after(text, at + head.len())) {
+        return None;
+    }
+    let open = at + head.len();
+    match tail {
+        None => Some(PhraseAt {
+            start: at,
+            end: open,
+            gap: None,
+        }),
+        Some(tail) => {
+            let close = find_words_from(text, tail, open)?;
+            Some(PhraseAt {
+                start: at,
+                end: close + tail.len(),
+                gap: Some((open, close)),
+            })
+        }
+    }
+}
+
+/// Calls `found` for every indexed phrase that occurs in `text`, at its first occurrence, in
+/// text order; stops when `found` returns true.
+fn each_sentence(text: &str, mut found: impl FnMut(Sentence, PhraseAt) -> bool) {
+    let index = sentence_index();
+    let mut word = String::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev_word = false;
+    while let Some((at, c)) = chars.next() {
+        let starts = is_word_char(c) && !prev_word;
+        prev_word = is_word_char(c);
+        if !starts {
+            continue;
+        }
+        word.clear();
+        word.push(fold(c));
+        while let Some(&(_, n)) = chars.peek() {
+            if !is_word_char(n) {
+                break;
+            }
+            word.push(fold(n));
+            chars.next();
+        }
+        let Some(entries) = index.by_first.get(word.as_str()) else {
+            continue;
+        };
+        for &entry in entries {
+            let phrase = match entry {
+                Sentence::Invite(l, p) => LANGUAGES[l as usize].invites[p as usize],
+                Sentence::Kind(l, p) => LANGUAGES[l as usize].kinds[p as usize].0,
+            };
+            if let Some(m) = phrase_at(text, at, phrase) {
+                if found(entry, m) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /// Whether a line says a person is inviting the member to connect ("Ana follows you and is
 /// inviting you to connect", "Dana möchte Kontakt mit Ihnen aufnehmen").
 pub fn is_connect_sentence(text: &str) -> bool {
-    LANGUAGES
-        .iter()
-        .flat_map(|l| l.invites)
-        .any(|p| find_words(text, p).is_some())
+    let mut yes = false;
+    each_sentence(text, |s, _| {
+        yes = matches!(s, Sentence::Invite(..));
+        yes
+    });
+    yes
+}
+
+/// The kind a line names, with its language and where the phrase is: the first phrase in table
+/// order ([`LANGUAGES`], then each table's `kinds`) that the line holds. A line that says a
+/// person is inviting the member to connect names no kind, even where its words overlap a
+/// kind's ("vous a invité(e) à rejoindre son réseau").
+pub fn find_kind(text: &str) -> Option<(&'static Language, Kind, PhraseAt)> {
+    let mut best: Option<((u16, u16), PhraseAt)> = None;
+    let mut connect = false;
+    each_sentence(text, |s, at| {
+        match s {
+            Sentence::Invite(..) => connect = true,
+            Sentence::Kind(l, p) => {
+                if best.is_none_or(|(b, _)| (l, p) < b) {
+                    best = Some(((l, p), at));
+                }
+            }
+        }
+        connect
+    });
+    if connect {
+        return None;
+    }
+    let ((l, p), at) = best?;
+    let lang = &LANGUAGES[l as usize];
+    Some((lang, lang.kinds[p as usize].1, at))
 }
 
 /// Whether a line says this is an invitation: to connect ("is inviting you to connect",
 /// "follows you and is inviting you to connect") or to join, attend, follow or subscribe ("invited
 /// you to join …"), in any language.
 pub fn is_invitation_sentence(text: &str) -> bool {
-    is_connect_sentence(text)
-        || LANGUAGES
-            .iter()
-            .flat_map(|l| l.kinds)
-            .any(|(p, _)| find_phrase(text, p).is_some())
+    let mut yes = false;
+    each_sentence(text, |_, _| {
+        yes = true;
+        true
+    });
+    yes
 }
 
 /// Whether a line is what LinkedIn shows once an invitation was accepted ("Ana Ruiz is now a
@@ -1635,6 +1801,38 @@ mod tests {
         assert!(!starts_words("Envoyées", "envoyée"));
         assert!(ends_words("3 Wochen gesendet", "gesendet"));
         assert!(!ends_words("3 Wochenausgesendet", "gesendet"));
+    }
+
+    #[test]
+    fn the_sentence_index_agrees_with_a_scan_of_every_phrase() {
+        for l in LANGUAGES {
+            for p in l.invites.iter().chain(l.kinds.iter().map(|(p, _)| p)) {
+                assert!(!first_word(p).is_empty(), "{}: {p}", l.code);
+            }
+        }
+        let lines = [
+            "Ana invited you to join Rust Amsterdam",
+            "Léa vous a invité(e) à rejoindre son réseau",
+            "Gino hat Sie eingeladen, der Gruppe Rust Berlin beizutreten",
+            "Sanne heeft je uitgenodigd om Acme te volgen",
+            "Rust engineer at Ferrous",
+            "is inviting you to connect",
+            "xinvited you to join",
+        ];
+        for line in lines {
+            let scanned = LANGUAGES.iter().find_map(|l| {
+                l.kinds
+                    .iter()
+                    .find_map(|(p, k)| find_phrase(line, p).map(|at| (l.code, *k, at)))
+            });
+            let connect = LANGUAGES
+                .iter()
+                .flat_map(|l| l.invites)
+                .any(|p| find_words(line, p).is_some());
+            let indexed = find_kind(line).map(|(l, k, at)| (l.code, k, at));
+            assert_eq!(indexed, scanned.filter(|_| !connect), "{line}");
+            assert_eq!(is_connect_sentence(line), connect, "{line}");
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 
 use crate::core::invitation::{Card, Invitation, Kind};
 use crate::core::lang::{
-    ends_ci, ends_words, eq_ci, find_ci, find_phrase, is_connect_sentence, starts_ci, starts_words,
-    Language, PhraseAt, LANGUAGES,
+    ends_ci, ends_words, eq_ci, find_ci, find_kind, starts_ci, starts_words, Language, PhraseAt,
+    LANGUAGES,
 };
 
 /// Longest text any parser looks at; page text beyond it is cut (at a character boundary).
@@ -331,18 +331,8 @@ fn short_age(text: &str) -> Option<u32> {
     Some(amount.saturating_mul(per))
 }
 
-/// The first kind phrase of any language found in `text`, with its language and where it is.
-/// A line that says a person is inviting the member to connect names no kind, even where its
-/// words overlap a kind's ("vous a invité(e) à rejoindre son réseau").
 fn kind_phrase(text: &str) -> Option<(&'static Language, Kind, PhraseAt)> {
-    if is_connect_sentence(text) {
-        return None;
-    }
-    LANGUAGES.iter().find_map(|lang| {
-        lang.kinds
-            .iter()
-            .find_map(|(phrase, kind)| find_phrase(text, phrase).map(|at| (lang, *kind, at)))
-    })
+    find_kind(text)
 }
 
 /// The kind a sentence such as "Ana invited you to join Rust Amsterdam" names.
