@@ -465,3 +465,152 @@ fn the_language_pages_score_like_the_english_one() {
         assert_eq!(scorer.score(&invs[3]).bucket, Bucket::Ignore, "{page}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// No text panics the language helpers, and what they read stays in range.
+// ---------------------------------------------------------------------------------------------
+
+/// Pieces of the new tables' phrasings (and their traps: grouped digits, spaces of every
+/// kind, verb-last labels, gap phrases, accented capitals) mixed with arbitrary text.
+const LANG_WORDS: &[&str] = &[
+    "et",
+    "und",
+    "e",
+    "en",
+    "y",
+    "autres",
+    "weitere",
+    "altri",
+    "outras",
+    "andere",
+    "relations en commun",
+    "relation en commun",
+    "gemeinsame Kontakte",
+    "gemeinsamer Kontakt",
+    "conexões em comum",
+    "collegamenti in comune",
+    "gemeenschappelijke connecties",
+    "est une",
+    "ist ein",
+    "è un",
+    "é uma",
+    "is een",
+    "1 234",
+    "1\u{202f}234",
+    "1\u{a0}234",
+    "1.234",
+    "1,234",
+    "1’234",
+    "12",
+    "0",
+    "999999999999",
+    ".",
+    ",",
+    " ",
+    "\u{202f}",
+    "il y a",
+    "vor",
+    "há",
+    "fa",
+    "geleden",
+    "atrás",
+    "jours",
+    "Wochen",
+    "semanas",
+    "giorni",
+    "weken",
+    "gesendet",
+    "Envoyée",
+    "Aujourd’hui",
+    "À l’instant",
+    "HÁ",
+    "hat Sie eingeladen,",
+    "zu folgen",
+    "beizutreten",
+    "der Gruppe",
+    "vous a invité(e) à",
+    "rejoindre",
+    "suivre",
+    "son réseau",
+    "convidou você para",
+    "ti ha invitato a",
+    "heeft je uitgenodigd om",
+    "te volgen",
+    "…",
+    "Einladung von",
+    "annehmen",
+    "ignorieren",
+    "Accepter",
+    "Ignorer l’invitation de",
+    "à rejoindre son réseau",
+    "Uitnodiging van",
+    "accepteren",
+    "negeren",
+    "Aceitar convite de",
+    "Tout accepter",
+    "Alle annehmen",
+    "ß",
+    "İ",
+    "🚀",
+    "\u{301}",
+    "ليلى",
+];
+
+fn lang_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(prop::sample::select(LANG_WORDS), 0..14).prop_map(|w| w.join(" ")),
+        prop::collection::vec(prop::sample::select(LANG_WORDS), 0..14).prop_map(|w| w.concat()),
+    ]
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn language_helpers_never_panic_and_stay_in_range(text in lang_text()) {
+        if let Some(m) = parse::mutual(&text) {
+            prop_assert!(m.count <= parse::MAX_MUTUAL);
+            prop_assert!(m.count >= m.names.len().min(parse::MAX_MUTUAL as usize) as u32);
+        }
+        if let Some(days) = parse::age_days(&text) {
+            prop_assert!(days <= parse::MAX_AGE_DAYS);
+        }
+        let kind = parse::kind_from_text(&text);
+        let target = parse::target_from_text(&text);
+        prop_assert!(target.is_none() || kind.is_some(), "a target only with a kind");
+        if kind.is_some() {
+            prop_assert!(lang::is_invitation_sentence(&text));
+        }
+        let _ = parse::first_name(&text);
+        let _ = lang::control_language(&text);
+        let _ = lang::is_accept_label(&text) || lang::is_ignore_label(&text);
+        let _ = lang::is_card_chrome(&text);
+        let _ = lang::is_resolved_line(&text);
+        let _ = lang::name_from_aria_label(&text);
+        let _ = lang::name_from_alt(&text);
+        let _ = lang::headline_company_at(&text);
+        let _ = lang::primary_subtag(&text);
+        let _ = lang::is_supported(&text);
+        // A case-insensitive search finds what it was given, at a character boundary.
+        if let Some(at) = lang::find_ci(&text, "relations en commun") {
+            prop_assert!(text.is_char_boundary(at));
+            prop_assert!(lang::eq_ci(&text[at..at + "relations en commun".len()], "RELATIONS EN COMMUN"));
+        }
+    }
+
+    #[test]
+    fn case_folding_is_symmetric_and_keeps_lengths(a in any::<String>(), upper in any::<bool>()) {
+        let b = if upper { a.to_uppercase() } else { a.to_lowercase() };
+        prop_assert_eq!(lang::eq_ci(&a, &b), lang::eq_ci(&b, &a));
+        if lang::eq_ci(&a, &b) {
+            prop_assert_eq!(a.len(), b.len());
+        }
+        prop_assert!(lang::eq_ci(&a, &a));
+    }
+}
