@@ -31,7 +31,8 @@ pub struct Matcher {
 /// Invisible characters ([`is_invisible`]: zero-width, bidi, soft hyphen) and combining
 /// diacritical marks are skipped without ending the word, as Unicode word boundaries do:
 /// "cr\u{200B}ypto" and the struck-through "C̶r̶y̶p̶t̶o̶" both read as "crypto", and decomposed
-/// "Mu\u{308}ller" stays one word ("muller"). Text is not normalized otherwise.
+/// "Mu\u{308}ller" stays one word ("muller"). Precomposed accented letters lose their accent
+/// the same way ("Müller" → "muller", see [`base_letter`]). Text is not normalized otherwise.
 pub fn words(text: &str) -> Vec<String> {
     let mut split = Words::default();
     split.push(text);
@@ -87,7 +88,7 @@ impl Words {
             if c.is_ascii_alphanumeric() {
                 self.folded.push(c.to_ascii_lowercase()); // the common case, no Unicode tables
             } else if !c.is_ascii() && c.is_alphanumeric() {
-                self.folded.extend(c.to_lowercase());
+                self.folded.extend(c.to_lowercase().map(base_letter));
             } else if (c == '\'' || c == '’')
                 && in_word
                 && chars.peek().is_some_and(|n| n.is_alphanumeric())
@@ -109,6 +110,36 @@ impl Words {
             .iter()
             .map(|&(a, b)| &self.folded[a..b])
             .collect()
+    }
+}
+
+/// A lowercase Latin letter without its accent ("é" → "e", "ñ" → "n", "ş" → "s"), as the
+/// decomposed spelling reads once its combining mark is skipped: precomposed and decomposed
+/// text, and text typed without accents, read alike ("travaillé", "travaille\u{301}" and
+/// "travaille" are one word). Letters that are not a base letter plus a mark ("ß", "ø",
+/// "æ", "œ", "ł") are kept.
+fn base_letter(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
     }
 }
 
@@ -277,6 +308,34 @@ mod tests {
             general.push_chars(&text);
             proptest::prop_assert_eq!(fast.slices(), general.slices());
         }
+    }
+
+    #[test]
+    fn accents_apostrophes_and_word_boundaries_in_other_languages() {
+        let m = Matcher::new([
+            "nous avons travaillé ensemble",
+            "j’ai travaillé",
+            "même équipe",
+            "zusammengearbeitet",
+            "reunião",
+        ]);
+        for text in [
+            "Nous avons travaillé ensemble chez Acme",
+            "NOUS AVONS TRAVAILLÉ ENSEMBLE",
+            "nous avons travaille ensemble",
+            "nous avons travaille\u{301} ensemble",
+        ] {
+            assert_eq!(m.find(text), ["nous avons travaillé ensemble"], "{text}");
+        }
+        assert_eq!(m.find("J'ai travaillé avec toi"), ["j’ai travaillé"]);
+        assert_eq!(m.find("dans la même équipe"), ["même équipe"]);
+        assert_eq!(
+            m.find("Wir haben 2019 zusammengearbeitet."),
+            ["zusammengearbeitet"]
+        );
+        assert_eq!(m.find("Foi ótimo na reuniao de ontem"), ["reunião"]);
+        assert!(m.find("travaillées ensemble").is_empty());
+        assert_eq!(words("Straße Øre Łódź"), ["straße", "øre", "łodz"]);
     }
 
     #[test]

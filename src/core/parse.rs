@@ -4,7 +4,10 @@
 //! is linear in its input (inputs are capped at [`MAX_TEXT`] characters first).
 
 use crate::core::invitation::{Card, Invitation, Kind};
-use crate::core::lang::{ends_ci, find_ci, starts_ci, LANGUAGES};
+use crate::core::lang::{
+    ends_ci, ends_words, eq_ci, find_ci, find_kind, starts_ci, starts_words, Language, PhraseAt,
+    LANGUAGES,
+};
 
 /// Longest text any parser looks at; page text beyond it is cut (at a character boundary).
 pub const MAX_TEXT: usize = 4000;
@@ -36,37 +39,148 @@ pub fn capped(text: &str) -> &str {
     text[..end].trim()
 }
 
-/// Parses a count such as `12` or `1,100`; digits too many for a `u32` read as `u32::MAX`
+/// Characters that group the digits of a count: "1,234", "1.234", "1 234" (a space, a no-break
+/// space U+00A0, a narrow no-break space U+202F or a thin space U+2009) and the Swiss "1’234".
+fn is_group_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'
+    )
+}
+
+/// Which separators count as the same one: every kind of space is one kind.
+fn separator_kind(c: char) -> char {
+    if c.is_whitespace() {
+        ' '
+    } else {
+        c
+    }
+}
+
+/// The value of a run of ASCII digits; digits too many for a `u32` read as `u32::MAX`
 /// (callers cap it).
-fn count(token: &str) -> Option<u32> {
-    let digits: String = token.chars().filter(|c| *c != ',' && *c != '.').collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+fn digits_value(digits: impl Iterator<Item = u8>) -> u32 {
+    digits.fold(0u32, |n, d| {
+        n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
+}
+
+/// The count at the end of `text` ("Ana and 12", "Léa et 1 234", "3"), and the text before it.
+/// Digit groups join when each group after a separator has exactly three digits and the
+/// separators agree ("1.234.567"; "2 3" is 3, not 23). The count must stand alone as a word:
+/// "x12" and "-5" are not counts. Linear in the count's length.
+fn trailing_count(text: &str) -> Option<(&str, u32)> {
+    let text = text.trim_end();
+    let bytes = text.as_bytes();
+    let run_start = |end: usize| {
+        let mut i = end;
+        while i > 0 && bytes[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        i
+    };
+    let end = text.len();
+    let mut start = run_start(end);
+    if start == end {
         return None;
     }
-    digits.parse().ok().or(Some(u32::MAX))
+    let mut group = end - start;
+    let mut sep: Option<char> = None;
+    while group == 3 {
+        let Some(c) = text[..start].chars().next_back() else {
+            break;
+        };
+        if !is_group_separator(c) || sep.is_some_and(|s| s != separator_kind(c)) {
+            break;
+        }
+        let before = start - c.len_utf8();
+        let next = run_start(before);
+        if next == before || before - next > 3 {
+            break;
+        }
+        sep = Some(separator_kind(c));
+        group = before - next;
+        start = next;
+    }
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace())
+    {
+        return None;
+    }
+    let n = digits_value(text[start..].bytes().filter(u8::is_ascii_digit));
+    Some((text[..start].trim_end(), n))
+}
+
+/// The count at the start of `text` ("3 jours", "1 234 jours"), and the text after it, grouped
+/// as [`trailing_count`] reads it. The count must end a word.
+fn leading_count(text: &str) -> Option<(u32, &str)> {
+    let text = text.trim_start();
+    let bytes = text.as_bytes();
+    let run_end = |from: usize| {
+        let mut i = from;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let mut end = run_end(0);
+    if end == 0 {
+        return None;
+    }
+    let mut sep: Option<char> = None;
+    if end <= 3 {
+        while let Some(c) = text[end..].chars().next() {
+            if !is_group_separator(c) || sep.is_some_and(|s| s != separator_kind(c)) {
+                break;
+            }
+            let from = end + c.len_utf8();
+            let next = run_end(from);
+            let closes = text[next..]
+                .chars()
+                .next()
+                .is_none_or(|n| !n.is_alphanumeric());
+            if next - from != 3 || !closes {
+                break;
+            }
+            sep = Some(separator_kind(c));
+            end = next;
+        }
+    }
+    if text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let n = digits_value(text[..end].bytes().filter(u8::is_ascii_digit));
+    Some((n, &text[end..]))
 }
 
 /// Reads a mutual-connections line in any phrasing: "Ana is a mutual connection",
-/// "Ana and 12 other mutual connections", "Ana, Ben and 3 others", "12 mutual connections".
+/// "Ana and 12 other mutual connections", "Ana, Ben and 3 others", "12 mutual connections",
+/// "Léa et 1 234 autres relations en commun", "Marco e altri 12 collegamenti in comune".
 /// The count saturates at [`MAX_MUTUAL`].
 pub fn mutual(text: &str) -> Option<Mutual> {
     let text = capped(text);
     if text.contains(['<', '>']) {
         return None; // markup in a line is text someone typed, never a fact
     }
+    let text = text.trim_end_matches(['.', '!', ' ']);
     LANGUAGES.iter().find_map(|lang| {
         let words = &lang.mutual;
-        let text = text.trim_end_matches(['.', '!', ' ']);
-        let marker = words.markers.iter().find(|m| ends_ci(text, m));
+        let marker = words.markers.iter().find(|m| ends_words(text, m));
         let head = match marker {
             Some(m) => &text[..text.len() - m.len()],
             // Without the marker only the "…and 3 others" shape counts.
-            None if words.others.iter().any(|o| ends_ci(text, o)) => text,
+            None if words.others.iter().any(|o| ends_words(text, o)) => text,
             None => return None,
         };
         let mut head = head.trim();
         for copula in words.copulas {
-            if ends_ci(head, copula) {
+            if ends_words(head, copula) {
                 head = head[..head.len() - copula.len()].trim_end();
             }
         }
@@ -75,24 +189,20 @@ pub fn mutual(text: &str) -> Option<Mutual> {
     })
 }
 
-/// Splits "Ana, Ben and 3 other" into names and a count of others.
+/// Strips the first of `words` that `text` ends with (as a whole word).
+fn strip_last_word<'a>(text: &'a str, words: &[&str]) -> &'a str {
+    words
+        .iter()
+        .find(|w| ends_words(text, w))
+        .map_or(text, |w| text[..text.len() - w.len()].trim_end())
+}
+
+/// Splits "Ana, Ben and 3 other" (or "Marco e altri 3") into names and a count of others.
 fn mutual_head(head: &str, words: &crate::core::lang::MutualWords) -> Option<Mutual> {
-    let mut head = head.trim();
-    for other in words.others {
-        if ends_ci(head, other) {
-            head = head[..head.len() - other.len()].trim_end();
-            break;
-        }
-    }
-    let (rest, others) = match head.rsplit_once(' ') {
-        Some((rest, last)) => match count(last) {
-            Some(n) => (rest.trim_end(), n),
-            None => (head, 0),
-        },
-        None => match count(head) {
-            Some(n) => ("", n),
-            None => (head, 0),
-        },
+    let head = strip_last_word(head.trim(), words.others);
+    let (rest, others) = match trailing_count(head) {
+        Some((rest, n)) => (strip_last_word(rest, words.others), n),
+        None => (head, 0),
     };
     let mut rest = rest;
     for and in words.and {
@@ -136,7 +246,8 @@ fn split_ci<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
 }
 
 /// Reads how long ago an invitation was sent, in days: "Today", "Yesterday", "3 weeks ago",
-/// "Sent 2 months ago", "hace 3 días", and short forms "3d", "2w", "1mo", "1yr", "5h".
+/// "Sent 2 months ago", "hace 3 días", "il y a 3 jours", "Vor 2 Tagen", "há 1 semana",
+/// "3 giorni fa", "2 weken geleden", and short forms "3d", "2w", "1mo", "1yr", "5h".
 /// The result saturates at [`MAX_AGE_DAYS`].
 pub fn age_days(text: &str) -> Option<u32> {
     let text = capped(text);
@@ -145,49 +256,56 @@ pub fn age_days(text: &str) -> Option<u32> {
         .map(|days| days.min(MAX_AGE_DAYS))
 }
 
-/// "3 weeks ago", "Yesterday", "hace 3 días" in any language.
+/// "3 weeks ago", "Yesterday", "hace 3 días", "Vor 3 Wochen gesendet" in any language.
 fn long_age(text: &str) -> Option<u32> {
+    let text = text.trim_end_matches(['.', ' ']);
     LANGUAGES.iter().find_map(|lang| {
         let age = &lang.age;
         let mut rest = text;
         for prefix in age.prefixes {
-            if starts_ci(rest, prefix) {
+            if starts_words(rest, prefix) {
                 rest = rest[prefix.len()..].trim_start();
             }
         }
-        if age.today.iter().any(|w| rest.eq_ignore_ascii_case(w)) {
+        for suffix in age.suffixes {
+            if ends_words(rest, suffix) {
+                rest = rest[..rest.len() - suffix.len()].trim_end();
+            }
+        }
+        if age.today.iter().any(|w| eq_ci(rest, w)) {
             return Some(0);
         }
-        if age.yesterday.iter().any(|w| rest.eq_ignore_ascii_case(w)) {
+        if age.yesterday.iter().any(|w| eq_ci(rest, w)) {
             return Some(1);
         }
+        let mut framed = false;
         for before in age.before {
-            if starts_ci(rest, before) {
+            if starts_words(rest, before) {
                 rest = rest[before.len()..].trim_start();
+                framed = true;
             }
         }
-        let mut stripped_after = age.after.is_empty();
         for after in age.after {
-            if ends_ci(rest, after) {
+            if ends_words(rest, after) {
                 rest = rest[..rest.len() - after.len()].trim_end();
-                stripped_after = true;
+                framed = true;
             }
         }
-        if !stripped_after {
+        if !framed {
             return None;
         }
-        let (amount, unit) = rest.split_once(' ')?;
-        let amount = match count(amount) {
-            Some(n) => n,
-            None if age.one.iter().any(|w| amount.eq_ignore_ascii_case(w)) => 1,
-            None => return None,
+        let (amount, unit) = match leading_count(rest) {
+            Some((n, unit)) => (n, unit),
+            None => {
+                let (word, unit) = rest.split_once(' ')?;
+                age.one
+                    .iter()
+                    .any(|w| eq_ci(word, w))
+                    .then_some((1, unit))?
+            }
         };
         let unit = unit.trim();
-        let per = age
-            .units
-            .iter()
-            .find(|(word, _)| unit.eq_ignore_ascii_case(word) || unit.to_lowercase() == *word)?
-            .1;
+        let per = age.units.iter().find(|(word, _)| eq_ci(unit, word))?.1;
         Some(amount.saturating_mul(per))
     })
 }
@@ -204,7 +322,7 @@ fn short_age(text: &str) -> Option<u32> {
     if split == 0 {
         return None;
     }
-    let amount = count(&text[..split])?;
+    let amount = digits_value(text[..split].bytes());
     let per = match text[split..].to_ascii_lowercase().as_str() {
         "m" | "h" => 0,
         "d" => 1,
@@ -216,32 +334,31 @@ fn short_age(text: &str) -> Option<u32> {
     Some(amount.saturating_mul(per))
 }
 
-/// The kind a sentence such as "Ana invited you to join Rust Amsterdam" names.
-pub fn kind_from_text(text: &str) -> Option<Kind> {
-    let text = capped(text);
-    LANGUAGES
-        .iter()
-        .flat_map(|l| l.kinds)
-        .find(|(phrase, _)| find_ci(text, phrase).is_some())
-        .map(|(_, kind)| *kind)
+fn kind_phrase(text: &str) -> Option<(&'static Language, Kind, PhraseAt)> {
+    find_kind(text)
 }
 
-/// The target named after the kind phrase: "…invited you to join Rust Amsterdam" → "Rust
-/// Amsterdam".
+/// The kind a sentence such as "Ana invited you to join Rust Amsterdam" names.
+pub fn kind_from_text(text: &str) -> Option<Kind> {
+    kind_phrase(capped(text)).map(|(_, kind, _)| kind)
+}
+
+/// The target named by the kind phrase: "…invited you to join Rust Amsterdam" → "Rust
+/// Amsterdam", "hat Sie eingeladen, der Gruppe Rust Berlin beizutreten" → "Rust Berlin".
 pub fn target_from_text(text: &str) -> Option<String> {
     let text = capped(text);
-    LANGUAGES
+    let (lang, _, at) = kind_phrase(text)?;
+    let rest = match at.gap {
+        Some((open, close)) => &text[open..close],
+        None => &text[at.end..],
+    };
+    let rest = rest.trim().trim_end_matches(['.', '!']).trim_end();
+    let rest = lang
+        .target_leads
         .iter()
-        .flat_map(|l| l.kinds)
-        .find_map(|(phrase, _)| {
-            let at = find_ci(text, phrase)?;
-            let rest = text[at + phrase.len()..].trim();
-            let rest = ["to ", "a ", "an "]
-                .iter()
-                .find(|w| starts_ci(rest, w))
-                .map_or(rest, |w| rest[w.len()..].trim_start());
-            (!rest.is_empty()).then(|| rest.to_owned())
-        })
+        .find(|w| starts_ci(rest, w))
+        .map_or(rest, |w| rest[w.len()..].trim_start());
+    (!rest.is_empty()).then(|| rest.to_owned())
 }
 
 /// The path of a LinkedIn link (relative, or absolute on linkedin.com), else `None`.
@@ -356,7 +473,7 @@ pub fn first_name(name: &str) -> String {
         LANGUAGES
             .iter()
             .flat_map(|l| l.honorifics)
-            .any(|h| w.eq_ignore_ascii_case(h))
+            .any(|h| eq_ci(w, h))
     };
     name.split(' ')
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -544,6 +661,326 @@ mod tests {
     }
 
     #[test]
+    fn mutual_connections_in_every_language() {
+        let cases: &[(&str, u32, &[&str])] = &[
+            (
+                "Ana Ruiz et 12 autres relations en commun",
+                13,
+                &["Ana Ruiz"],
+            ),
+            ("David Morisi et 1 relation en commun", 2, &["David Morisi"]),
+            (
+                "David Morisi et 1 autre relation en commun",
+                2,
+                &["David Morisi"],
+            ),
+            ("3 relations en commun", 3, &[]),
+            ("1 relation en commun", 1, &[]),
+            (
+                "Kamel, Samir et 35 autres relations en commun",
+                37,
+                &["Kamel", "Samir"],
+            ),
+            (
+                "Élodie Durand est une relation en commun",
+                1,
+                &["Élodie Durand"],
+            ),
+            (
+                "Léa Martin est une relation que vous avez en commun",
+                1,
+                &["Léa Martin"],
+            ),
+            (
+                "Léa et Hugo sont des relations que vous avez en commun",
+                2,
+                &["Léa", "Hugo"],
+            ),
+            (
+                "Léa Martin et 1 234 autres relations en commun",
+                1235,
+                &["Léa Martin"],
+            ),
+            (
+                "Léa Martin et 1\u{202f}234 autres relations en commun",
+                1235,
+                &["Léa Martin"],
+            ),
+            (
+                "Léa Martin et 1\u{a0}234 autres relations en commun",
+                1235,
+                &["Léa Martin"],
+            ),
+            (
+                "Max Muster und 71 weitere gemeinsame Kontakte",
+                72,
+                &["Max Muster"],
+            ),
+            ("A, B und 19 weitere gemeinsame Kontakte", 21, &["A", "B"]),
+            ("2 gemeinsame Kontakte", 2, &[]),
+            ("1 gemeinsamer Kontakt", 1, &[]),
+            (
+                "Jürgen Weiß ist ein gemeinsamer Kontakt",
+                1,
+                &["Jürgen Weiß"],
+            ),
+            (
+                "Jürgen Weiß und 1 weiterer gemeinsamer Kontakt",
+                2,
+                &["Jürgen Weiß"],
+            ),
+            (
+                "Jürgen Weiß und 1.234 weitere gemeinsame Kontakte",
+                1235,
+                &["Jürgen Weiß"],
+            ),
+            (
+                "Ana Souza e 12 outras conexões em comum",
+                13,
+                &["Ana Souza"],
+            ),
+            ("2 outras conexões em comum", 2, &[]),
+            ("12 conexões em comum", 12, &[]),
+            ("1 conexão em comum", 1, &[]),
+            ("João Silva é uma conexão em comum", 1, &["João Silva"]),
+            (
+                "João Silva e 1.234 outras conexões em comum",
+                1235,
+                &["João Silva"],
+            ),
+            (
+                "Marco Rossi e altri 12 collegamenti in comune",
+                13,
+                &["Marco Rossi"],
+            ),
+            (
+                "Marco, Sara e altri 2 collegamenti in comune",
+                4,
+                &["Marco", "Sara"],
+            ),
+            ("3 collegamenti in comune", 3, &[]),
+            (
+                "Giulia Bianchi è un collegamento in comune",
+                1,
+                &["Giulia Bianchi"],
+            ),
+            (
+                "Jan de Vries en 12 andere gemeenschappelijke connecties",
+                13,
+                &["Jan de Vries"],
+            ),
+            ("12 gemeenschappelijke connecties", 12, &[]),
+            ("Sanne is een gemeenschappelijke connectie", 1, &["Sanne"]),
+            ("1,234 mutual connections", 1234, &[]),
+            ("ANA ET 3 AUTRES RELATIONS EN COMMUN", 4, &["ANA"]),
+        ];
+        for (line, count, names) in cases {
+            let found = mutual(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(found.count, *count, "{line}");
+            assert_eq!(found.names, *names, "{line}");
+        }
+        for line in [
+            "Relations publiques chez Acme",
+            "Gemeinsame Kontakte pflegen ist wichtig",
+            "Ingénieure Rust et WebAssembly",
+            "Rust e altro",
+        ] {
+            assert_eq!(mutual(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn grouped_counts_stay_one_number() {
+        assert_eq!(trailing_count("Ana et 1 234"), Some(("Ana et", 1234)));
+        assert_eq!(trailing_count("1.234.567"), Some(("", 1_234_567)));
+        assert_eq!(trailing_count("1’234"), Some(("", 1234)));
+        assert_eq!(trailing_count("Bo 2 3"), Some(("Bo 2", 3)));
+        assert_eq!(trailing_count("12 34"), Some(("12", 34)));
+        assert_eq!(trailing_count("1.234,567"), None, "separators must agree");
+        assert_eq!(trailing_count("x12"), None);
+        assert_eq!(trailing_count("-5"), None);
+        assert_eq!(trailing_count("Ana"), None);
+        assert_eq!(trailing_count("99999999999999"), Some(("", u32::MAX)));
+        assert_eq!(leading_count("1 234 jours"), Some((1234, " jours")));
+        assert_eq!(leading_count("3 jours"), Some((3, " jours")));
+        assert_eq!(leading_count("1 2345 jours"), Some((1, " 2345 jours")));
+        assert_eq!(leading_count("3jours"), None);
+        assert_eq!(leading_count("jours"), None);
+    }
+
+    #[test]
+    fn ages_in_every_language() {
+        let cases = [
+            ("il y a 3 jours", 3),
+            ("Il y a 1 semaine", 7),
+            ("il y a 2 mois", 60),
+            ("il y a 1 an", 365),
+            ("il y a un an", 365),
+            ("il y a 5 heures", 0),
+            ("Envoyée il y a 3 semaines", 21),
+            ("Aujourd’hui", 0),
+            ("À l’instant", 0),
+            ("Hier", 1),
+            ("vor 2 Wochen", 14),
+            ("Vor 2 Tagen", 2),
+            ("Vor 53 Minuten gesendet", 0),
+            ("Vor 3 Wochen gesendet", 21),
+            ("vor einem Monat", 30),
+            ("vor einer Woche", 7),
+            ("vor 2 Jahren", 730),
+            ("Heute", 0),
+            ("Gestern", 1),
+            ("há 1 semana", 7),
+            ("Há 3 dias", 3),
+            ("HÁ 2 MESES", 60),
+            ("há um ano", 365),
+            ("3 dias atrás", 3),
+            ("Enviado há 2 semanas", 14),
+            ("Hoje", 0),
+            ("Ontem", 1),
+            ("3 giorni fa", 3),
+            ("1 settimana fa", 7),
+            ("un mese fa", 30),
+            ("2 anni fa", 730),
+            ("5 ore fa", 0),
+            ("un’ora fa", 0),
+            ("Oggi", 0),
+            ("Ieri", 1),
+            ("2 weken geleden", 14),
+            ("1 week geleden", 7),
+            ("3 dagen geleden", 3),
+            ("1 maand geleden", 30),
+            ("5 uur geleden", 0),
+            ("Vandaag", 0),
+            ("Gisteren", 1),
+            ("il y a 1 234 jours", 1234),
+        ];
+        for (text, days) in cases {
+            assert_eq!(age_days(text), Some(days), "{text}");
+        }
+        for text in [
+            "3 jours",
+            "3 días",
+            "vor Ort in Berlin",
+            "10 Jahre Erfahrung",
+            "Il y a du travail",
+            "2 weken",
+        ] {
+            assert_eq!(age_days(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn kinds_and_targets_in_every_language() {
+        let cases = [
+            ("Léa vous a invité(e) à suivre Acme", Kind::Page, "Acme"),
+            (
+                "Léa Martin vous a invité(e) à rejoindre Rust Paris",
+                Kind::Group,
+                "Rust Paris",
+            ),
+            (
+                "Léa vous a invité à participer à RustConf",
+                Kind::Event,
+                "RustConf",
+            ),
+            (
+                "Léa vous a invitée à vous abonner à Wasm Hebdo",
+                Kind::Newsletter,
+                "Wasm Hebdo",
+            ),
+            (
+                "hat Sie eingeladen, Lebensraum Schweiz AG zu folgen",
+                Kind::Page,
+                "Lebensraum Schweiz AG",
+            ),
+            (
+                "Jürgen hat Sie eingeladen, der Gruppe Rust Berlin beizutreten.",
+                Kind::Group,
+                "Rust Berlin",
+            ),
+            (
+                "Jürgen hat Sie eingeladen, an RustFest teilzunehmen",
+                Kind::Event,
+                "RustFest",
+            ),
+            (
+                "Jürgen hat Sie eingeladen, den Newsletter Wasm Woche zu abonnieren",
+                Kind::Newsletter,
+                "Wasm Woche",
+            ),
+            ("João convidou você para seguir Acme", Kind::Page, "Acme"),
+            (
+                "João convidou você para participar do grupo Rust SP",
+                Kind::Group,
+                "Rust SP",
+            ),
+            (
+                "João convidou você para participar de RustConf Brasil",
+                Kind::Event,
+                "RustConf Brasil",
+            ),
+            (
+                "João convidou você para assinar Wasm Semanal",
+                Kind::Newsletter,
+                "Wasm Semanal",
+            ),
+            ("Giulia ti ha invitato a seguire Acme", Kind::Page, "Acme"),
+            (
+                "Giulia ti ha invitato a unirti a Rust Milano",
+                Kind::Group,
+                "Rust Milano",
+            ),
+            (
+                "Giulia ti ha invitato a partecipare a RustLab",
+                Kind::Event,
+                "RustLab",
+            ),
+            (
+                "Giulia ti ha invitato a iscriverti a Wasm Settimanale",
+                Kind::Newsletter,
+                "Wasm Settimanale",
+            ),
+            (
+                "Sanne heeft je uitgenodigd om Acme te volgen",
+                Kind::Page,
+                "Acme",
+            ),
+            (
+                "Sanne heeft je uitgenodigd om lid te worden van Rust NL",
+                Kind::Group,
+                "Rust NL",
+            ),
+            (
+                "Sanne heeft je uitgenodigd om deel te nemen aan RustDay",
+                Kind::Event,
+                "RustDay",
+            ),
+            (
+                "Sanne heeft je uitgenodigd om je te abonneren op Wasm Weekblad",
+                Kind::Newsletter,
+                "Wasm Weekblad",
+            ),
+            ("LÉA VOUS A INVITÉ(E) À SUIVRE ACME", Kind::Page, "ACME"),
+        ];
+        for (text, kind, target) in cases {
+            assert_eq!(kind_from_text(text), Some(kind), "{text}");
+            assert_eq!(target_from_text(text).as_deref(), Some(target), "{text}");
+        }
+        // A connection invitation is no group invitation, whatever its words.
+        for text in [
+            "Léa Martin vous a invité(e) à rejoindre son réseau",
+            "Léa Martin vous suit et vous invite à rejoindre son réseau",
+            "Dana möchte Kontakt mit Ihnen aufnehmen",
+            "Rust engineer, invited speaker",
+        ] {
+            assert_eq!(kind_from_text(text), None, "{text}");
+        }
+        // The infinitive must follow the invitation: "zu folgen" alone is no page.
+        assert_eq!(kind_from_text("Projekten zu folgen macht Spaß"), None);
+    }
+
+    #[test]
     fn first_names_skip_titles_and_credentials() {
         assert_eq!(first_name("Dr. Siobhán O'Brien, PhD"), "Siobhán");
         assert_eq!(first_name("🚀 Mia Chen"), "Mia");
@@ -551,6 +988,11 @@ mod tests {
         assert_eq!(first_name("D'Angelo Russo"), "D'Angelo");
         assert_eq!(first_name("\u{202E}Ana\u{200B} Ruiz"), "Ana");
         assert_eq!(first_name(""), "");
+        assert_eq!(first_name("Mme Léa Martin"), "Léa");
+        assert_eq!(first_name("Herr Dr. Jürgen Weiß"), "Jürgen");
+        assert_eq!(first_name("Dott.ssa Giulia Bianchi"), "Giulia");
+        assert_eq!(first_name("Dhr. Jan de Vries"), "Jan");
+        assert_eq!(first_name("Sra. Ana Souza"), "Ana");
     }
 
     #[test]

@@ -265,13 +265,13 @@ pub fn read_document(doc: &Document) -> PageRead {
 
     let page_lang = doc
         .attr(doc.root() + 1, Attr::Lang)
-        .map(lang_primary)
+        .map(lang::primary_subtag)
         .filter(|l| !l.is_empty());
     let read_lang = read_roots
         .first()
         .and_then(|&root| own_controls(doc, root, &page)[0])
-        .and_then(|a| control_language(&control_label(doc, a)));
-    let lang_unsupported = page_lang.as_deref().is_some_and(|l| !is_supported_lang(l));
+        .and_then(|a| lang::control_language(&control_label(doc, a)));
+    let lang_unsupported = page_lang.as_deref().is_some_and(|l| !lang::is_supported(l));
     if lang_unsupported && cards.is_empty() && page.stubs.is_empty() {
         // LinkedIn in a language we have no words for: measure what we can't read by structure.
         unreadable = unreadable.max(named_control_rows(doc, &hidden));
@@ -281,47 +281,14 @@ pub fn read_document(doc: &Document) -> PageRead {
         unreadable,
         own_headline: own_headline(doc, &all_roots, &skipped),
         known: page.stubs.len() as u32,
-        lang: read_lang.map(str::to_owned).or(page_lang),
+        // `<html lang>` names the interface language; the controls' words tell it on a page
+        // that names none (a bare "Ignorar" is Spanish or Portuguese, so the page's word wins).
+        lang: match page_lang {
+            Some(l) if !lang_unsupported => Some(l),
+            other => read_lang.map(str::to_owned).or(other),
+        },
         lang_unsupported,
     }
-}
-
-// ---------------------------------------------------------------- language (until lang.rs has them)
-
-/// The primary language subtag of a `lang` attribute, lower case ("pt-BR" → "pt").
-fn lang_primary(code: &str) -> String {
-    code.trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-}
-
-/// Whether the reader has words for this language.
-fn is_supported_lang(code: &str) -> bool {
-    let code = lang_primary(code);
-    lang::LANGUAGES.iter().any(|l| l.code == code)
-}
-
-/// The language whose Accept or Ignore words this control label uses.
-fn control_language(label: &str) -> Option<&'static str> {
-    let label = label.trim();
-    lang::LANGUAGES
-        .iter()
-        .find(|l| {
-            l.accept
-                .iter()
-                .chain(l.ignore.iter())
-                .any(|w| lang::starts_ci(label, w))
-        })
-        .map(|l| l.code)
-}
-
-/// Whether a line says this is an invitation ("… invited you to join …", "… is inviting you
-/// to connect").
-fn is_invitation_sentence(text: &str) -> bool {
-    parse::kind_from_text(text).is_some()
-        || (lang::is_card_chrome(text) && lang::find_ci(text, "inviting you").is_some())
 }
 
 // ---------------------------------------------------------------- controls and boundaries
@@ -473,7 +440,7 @@ impl<'d, 'a> Page<'d, 'a> {
         };
         self.doc
             .text_nodes(el)
-            .any(|(n, t)| !skipped[n] && is_invitation_sentence(t))
+            .any(|(n, t)| !skipped[n] && lang::is_invitation_sentence(t))
     }
 
     /// Climbs from Accept `i` to the smallest element that also holds an Ignore and (with

@@ -228,7 +228,11 @@ impl Scorer {
         if self.rules.field_keywords.is_empty() {
             let mut keywords: Vec<String> = words(role)
                 .into_iter()
-                .filter(|w| w.chars().count() > 1 && !HEADLINE_STOPWORDS.contains(&w.as_str()))
+                .filter(|w| {
+                    w.chars().count() > 1
+                        && !HEADLINE_STOPWORDS.contains(&w.as_str())
+                        && !crate::core::lang::is_headline_stopword(w)
+                })
                 .collect();
             for (word, synonym) in SYNONYMS {
                 if keywords.iter().any(|k| k == word) && !keywords.iter().any(|k| k == synonym) {
@@ -447,15 +451,13 @@ impl Scorer {
 /// Splits "Rust engineer at Ferrous Labs | Speaker" into the role and the company.
 fn split_headline(headline: &str) -> (&str, Option<&str>) {
     let first = headline.split(['|', '·', '•']).next().unwrap_or("");
-    for sep in [" at ", " @ ", "@"] {
-        if let Some(at) = crate::core::lang::find_ci(first, sep) {
-            let company = first[at + sep.len()..]
-                .split(',')
-                .next()
-                .unwrap_or("")
-                .trim();
-            return (&first[..at], (!company.is_empty()).then_some(company));
-        }
+    let english = [" at ", " @ ", "@"]
+        .iter()
+        .find_map(|sep| crate::core::lang::find_ci(first, sep).map(|at| (at, at + sep.len())));
+    // Other languages' "at" ("chez", "bei", "en"…), from the interface language tables.
+    if let Some((at, end)) = english.or_else(|| crate::core::lang::headline_company_at(first)) {
+        let company = first[end..].split(',').next().unwrap_or("").trim();
+        return (&first[..at], (!company.is_empty()).then_some(company));
     }
     (first, None)
 }

@@ -23,6 +23,12 @@ const PAGES = [
   'layout-listitem.html',
   'layout-older.html',
   'layout-mixed.html',
+  'lang-fr.html',
+  'lang-de.html',
+  'lang-pt.html',
+  'lang-it.html',
+  'lang-nl.html',
+  'lang-es.html',
 ];
 
 console.log(`chaos: seed ${SEED}, ${STEPS} steps per page (replay with CHAOS_SEED=${SEED})`);
