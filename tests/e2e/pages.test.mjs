@@ -39,6 +39,33 @@ test('the popup shows the counts and the best invitations of the page', async ()
   await page.close();
 });
 
+test('a page in a language we do not read is said, on the page and in the popup', async () => {
+  const page = await openInvitations(browser, 'layout-unsupported.html', { status: 'unrecognized' });
+  const html = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  assert.equal(html.triageLang, 'pl');
+  assert.equal(html.triageUnreadable, '4');
+  assert.equal(html.triageCount, '0');
+  const popup = await extensionPage('popup.html');
+  const said = await popup.locator('#unreadable').textContent();
+  assert.match(said, /LinkedIn in Polish is not supported yet: 4 invitation\(s\) not read/);
+  await popup.close();
+  await page.close();
+  await worker().evaluate(() => chrome.storage.local.remove('queue'));
+});
+
+test('invitations we could not read beside ones we could are counted, not skipped', async () => {
+  const page = await openInvitations(browser, 'layout-mixed.html', { status: 'ready' });
+  const html = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  assert.equal(html.triageUnreadable, '4');
+  assert.equal(html.triageCount, '3');
+  assert.equal(html.triageLang, 'en');
+  const popup = await extensionPage('popup.html');
+  assert.match(await popup.locator('#unreadable').textContent(), /^4 invitation\(s\) on this page could not be read/);
+  await popup.close();
+  await page.close();
+  await worker().evaluate(() => chrome.storage.local.remove('queue'));
+});
+
 test('an open popup follows the page as more invitations are read', async () => {
   const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
   const popup = await extensionPage('popup.html');
