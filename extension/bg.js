@@ -56,8 +56,17 @@ async function settingsOrDefault() {
   }
 }
 
-/** Queue updates run one after another, so two passes never overwrite each other's cards. */
-let queueUpdates = Promise.resolve();
+/**
+ * The one writer: every read-modify-write of storage.local (the queue, memory, history, the
+ * page's status and its reason) runs through this chain, one after another in the order asked,
+ * so no write undoes another and no decision is lost. Each call resolves with its own result.
+ */
+let writes = Promise.resolve();
+function serially(change) {
+  const done = writes.then(change);
+  writes = done.catch(() => {});
+  return done;
+}
 const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
 
 async function triage(message, sender) {
@@ -68,7 +77,11 @@ async function triage(message, sender) {
     reply = await engine({ op: 'triage', html: message.html, settings: null, memory });
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
-  if (reply.plan) queueUpdates = queueUpdates.then(() => rememberQueue(reply.plan, sender.tab?.id)).catch(warn);
+  if (reply.plan) {
+    serially(() => rememberQueue(reply.plan))
+      .then((queue) => queue && updateBadge(queue, sender.tab?.id))
+      .catch(warn);
+  }
   return reply;
 }
 
@@ -78,34 +91,61 @@ const QUEUE_LIMIT = 1000;
 /**
  * Keeps every card seen this session (LinkedIn renders only part of the queue at a time), so
  * the popup counts everything seen, and sets the toolbar count (Accept + Review, undecided).
+ * A card's age is kept with the time it was first read at that age, so it grows with time.
+ * Writes nothing when nothing changed. Runs inside `serially`.
  */
-async function rememberQueue(plan, tabId) {
+async function rememberQueue(plan) {
   const { queue = { cards: {} } } = await api.storage.local.get('queue');
+  const now = Date.now();
+  let changed = false;
   for (const card of plan.cards) {
-    queue.cards[card.id] = {
+    const before = queue.cards[card.id];
+    const days = card.days_waiting ?? null;
+    const next = {
       name: card.name,
       bucket: card.bucket,
       score: card.score,
       reasons: card.reasons.slice(0, 2).map((r) => r.label), // the engine lists the strongest first
-      days: card.days_waiting ?? null,
-      seen: Date.now(),
+      days,
+      seen: before && before.days === days && Number.isFinite(before.seen) ? before.seen : now,
     };
+    if (!before || before.resolved || JSON.stringify(before) !== JSON.stringify(next)) {
+      queue.cards[card.id] = next; // read as a card again: not resolved (any more)
+      changed = true;
+    }
   }
+  for (const { id, how } of plan.resolved ?? []) changed = markResolved(queue, id, how, now) || changed;
   // Bounded: the most recently seen cards (a queue longer than this is not read one by one).
   const ids = Object.keys(queue.cards);
   if (ids.length > QUEUE_LIMIT) {
-    ids.sort((a, b) => queue.cards[b].seen - queue.cards[a].seen);
+    ids.sort((a, b) => (queue.cards[b].seen ?? 0) - (queue.cards[a].seen ?? 0));
     for (const id of ids.slice(QUEUE_LIMIT)) delete queue.cards[id];
+    changed = true;
   }
-  queue.status = plan.status;
-  // What the page could not read, for the popup: never skipped in silence.
-  queue.unreadable = plan.unreadable;
-  queue.lang = plan.lang ?? null;
-  queue.langUnsupported = plan.lang_unsupported;
-  delete queue.reason;
-  queue.updated = Date.now();
+  // The page's state, and what it could not read, for the popup: never skipped in silence.
+  const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported };
+  for (const [key, value] of Object.entries(page)) {
+    if (queue[key] !== value) {
+      queue[key] = value;
+      changed = true;
+    }
+  }
+  if ('reason' in queue) {
+    delete queue.reason;
+    changed = true;
+  }
+  if (!changed) return null;
+  queue.updated = now;
   await api.storage.local.set({ queue });
-  await updateBadge(queue, tabId);
+  return queue;
+}
+
+/** Marks a card of the queue resolved on LinkedIn (`accepted`, `ignored`, `gone`); whether it changed. */
+function markResolved(queue, id, how, at) {
+  const card = queue.cards[id];
+  if (!card || card.resolved) return false;
+  card.resolved = { at, how };
+  return true;
 }
 
 /**
@@ -134,9 +174,25 @@ async function updateBadge(queue, tabId) {
 const handlers = {
   triage,
   async action(message) {
-    await recordAction(message);
-    const { queue } = await api.storage.local.get('queue');
-    if (queue) await updateBadge(queue);
+    const queue = await serially(async () => {
+      await recordAction(message);
+      return (await api.storage.local.get('queue')).queue;
+    });
+    if (queue) await updateBadge(queue).catch(warn);
+    return { ok: true };
+  },
+  /** Cards that went away after LinkedIn's own Accept or Ignore was clicked in them. */
+  async resolved(message) {
+    const queue = await serially(async () => {
+      const { queue } = await api.storage.local.get('queue');
+      if (!queue) return null;
+      const now = Date.now();
+      const changed = (message.resolved ?? []).reduce((any, r) => markResolved(queue, String(r.id), String(r.how), now) || any, false);
+      if (!changed) return null;
+      await api.storage.local.set({ queue });
+      return queue;
+    });
+    if (queue) await updateBadge(queue).catch(warn);
     return { ok: true };
   },
   engine: (message) => engine(message.request),
@@ -148,9 +204,11 @@ const handlers = {
   },
   /** The page could not be triaged (engine blocked): keep the reason for the popup. */
   async status(message) {
-    const { queue = { cards: {} } } = await api.storage.local.get('queue');
-    Object.assign(queue, { status: message.status, reason: message.reason, updated: Date.now() });
-    await api.storage.local.set({ queue });
+    await serially(async () => {
+      const { queue = { cards: {} } } = await api.storage.local.get('queue');
+      Object.assign(queue, { status: message.status, reason: message.reason, updated: Date.now() });
+      await api.storage.local.set({ queue });
+    });
     return { ok: true };
   },
 };

@@ -50,6 +50,8 @@
   let lateChanges = [];
   /** Settings changed, the page was left, or the engine failed: read every card again. */
   let fullPassNeeded = true;
+  /** The last partial snapshot the engine answered (a pass that would send it again is skipped). */
+  let lastAnswered = null;
 
   function start() {
     fullPassNeeded = true;
@@ -78,11 +80,33 @@
       // Only our own badges being added (or a stray copy of one taken off by us) is ours; one
       // taken off by the page (LinkedIn re-rendering a card) marks its card, like any change.
       if (r.type === 'childList' && [...r.addedNodes].every(isOwnNode) && [...r.removedNodes].every(isOurRemoval)) continue;
+      if (!concernsInvitations(r.target)) continue;
       foreign = true;
       markDirty(r.target);
       if (inFlight) lateChanges.push(r.target);
     }
+    // A list or a known card taken out of the page (LinkedIn swapped the region): look again.
+    if (!foreign && watching() && [...lists, ...known].some((el) => !el.isConnected)) {
+      fullPassNeeded = true;
+      foreign = true;
+    }
     if (foreign) schedulePass();
+  }
+
+  /** The region a list of cards sits in: its list, section or main (wrappers come and go). */
+  const LIST_REGION = 'ul, ol, [role="list"], section, main, [role="main"]';
+  /**
+   * The regions that hold the cards read (see LIST_REGION). Once some are known, only changes in
+   * them and in known cards cost a pass: the feed, the nav, notifications and chat overlays
+   * cost nothing. Until then (the first read, after a navigation or a settings change) every
+   * change in the body counts.
+   */
+  let lists = new Set();
+  const watching = () => known.size > 0 && !fullPassNeeded;
+  function concernsInvitations(node) {
+    if (!watching()) return true;
+    for (let n = node; n; n = n.parentNode) if (lists.has(n) || known.has(n)) return true;
+    return false;
   }
 
   /** The known card holding `node`, if any, is read again on the next pass. */
@@ -114,12 +138,15 @@
     try {
       const began = performance.now();
       const { html, elements, stubs } = snapshot();
+      // A partial snapshot equal to the last one answered: nothing new, no engine, no write.
+      if (stubs && html === lastAnswered) return;
       const sent = performance.now();
       const reply = await send({ type: 'triage', html });
       const answered = performance.now();
       if (!isInvitationsPage()) return;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
       const longestSlice = await applyPlan(reply.plan, elements, stubs);
+      lastAnswered = stubs ? html : null;
       timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice });
     } catch (e) {
       blocked(e?.message ?? String(e));
@@ -215,6 +242,7 @@
 
   function blocked(reason) {
     fullPassNeeded = true;
+    lastAnswered = null;
     root.dataset.triageStatus = 'blocked';
     console.warn(`Invite Triage: the triage engine could not run here: ${reason}`);
     // Tell the popup why (best effort: the worker may be the part that is down).
@@ -289,6 +317,30 @@
     return { html: withPageAttributes(top), elements, stubs };
   }
 
+  // ------------------------------------------------------------------ resolved on LinkedIn
+  /** How long after LinkedIn's Accept or Ignore was clicked a card that goes away counts as resolved. */
+  const RESOLVE_WINDOW_MS = 60_000;
+  /**
+   * LinkedIn's own Accept or Ignore clicked inside a known card, by the user or through our
+   * buttons: card root → `{id, how, at}`. (A card that goes away without such a click may only
+   * have been scrolled out of a windowed list, so it is not taken for resolved.)
+   */
+  const clicked = new WeakMap();
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      for (let n = target; n && n !== document.body; n = n.parentElement) {
+        if (!known.has(n)) continue;
+        const controls = painted.get(n)?.controls;
+        const how = controls?.accept?.contains(target) ? 'accepted' : controls?.ignore?.contains(target) ? 'ignored' : null;
+        if (how) clicked.set(n, { id: n.dataset.triageId, how, at: Date.now() });
+        return;
+      }
+    },
+    true,
+  );
+
   // ------------------------------------------------------------------ paint
   /** What was painted on each card root, so an unchanged card is left alone. */
   const painted = new WeakMap();
@@ -312,9 +364,18 @@
     for (const card of plan.cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
     lateChanges.forEach(markDirty);
     lateChanges = [];
+    lists = new Set([...known].map((card) => card.parentElement?.closest(LIST_REGION) ?? card.parentElement).filter(Boolean));
     // A card read again that is no card any more (LinkedIn resolved it: "Ana is now a
-    // connection", or it collapsed) loses our suggestions at once.
-    for (const card of before) if (!known.has(card)) unpaint(card);
+    // connection", or it collapsed) loses our suggestions at once. One that went away after
+    // LinkedIn's own Accept or Ignore was clicked in it is resolved: the queue is told.
+    const resolved = [];
+    for (const card of before) {
+      if (known.has(card)) continue;
+      const click = clicked.get(card);
+      if (click && !card.isConnected && Date.now() - click.at < RESOLVE_WINDOW_MS) resolved.push({ id: click.id, how: click.how });
+      unpaint(card);
+    }
+    if (resolved.length) send({ type: 'resolved', resolved }).catch(() => {});
     const theme = pageTheme();
     if (theme !== lastTheme) {
       // LinkedIn's theme changed: cards sent as stubs keep their badges, in the new colours.

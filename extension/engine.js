@@ -24,12 +24,34 @@ export function loadEngine() {
 }
 
 /**
+ * Whether this page holds the user's work (the options page, the popup): a trap then must not
+ * reload it. Such pages call `keepPageOnTrap()`.
+ */
+let pageHoldsWork = false;
+/** After a trap in a page that holds work, requests go to the engine host instead. */
+let trapped = false;
+
+/** Called by pages that hold the user's unsaved work: an engine trap never reloads them. */
+export function keepPageOnTrap() {
+  pageHoldsWork = true;
+}
+
+/**
  * After a trap (a bug in the engine, which Rust turns into `unreachable`) the instance may be
- * half-way through a change. wasm-bindgen keeps one instance per page, so the page that hosts
- * the engine reloads: the next request finds a fresh one.
+ * half-way through a change, and wasm-bindgen keeps one instance per page. The engine host (the
+ * offscreen document, Firefox's background page) reloads: the next request finds a fresh one.
+ * A page that holds the user's work keeps it: from then on it asks the engine host, through
+ * the worker, and never reloads.
  */
 function restartEngine() {
-  setTimeout(() => location.reload(), 0);
+  if (pageHoldsWork) trapped = true;
+  else setTimeout(() => location.reload(), 0);
+}
+
+/** The same request, answered by the engine host (through the worker). */
+function askHost(request) {
+  const api = globalThis.browser ?? globalThis.chrome;
+  return api.runtime.sendMessage({ type: 'engine', request });
 }
 
 /** The host's own figures, for `ping`: start-up times and memory in use. */
@@ -77,6 +99,7 @@ function engineFor(settings) {
  * refuses set `settingsRefused: true`.
  */
 export async function handle(request) {
+  if (trapped) return askHost(request);
   try {
     await loadEngine();
     switch (request?.op) {

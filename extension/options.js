@@ -1,9 +1,12 @@
 // Options page: edits every rule and template. The engine validates (errors name the field),
 // scores the live preview and supplies the defaults; this file maps the form to the settings
 // document and back, and saves only what the engine accepted.
-import { handle } from './engine.js';
+import { handle, keepPageOnTrap } from './engine.js';
 import { el, localize, t } from './i18n.js';
 import { SCHEMA_VERSION, loadSettings, rescueSettingsText, saveSettings, storeProblemText } from './storage.js';
+
+// This page holds the user's work: an engine trap must not reload it.
+keepPageOnTrap();
 
 const form = document.getElementById('view');
 const message = document.getElementById('message');

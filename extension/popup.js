@@ -1,9 +1,12 @@
 // Toolbar popup: the queue at a glance. The summary (counts, best opportunities, stale
 // invitations, notes, the week against the budget) is computed by the engine; this file only
 // reads storage and wires the buttons.
-import { handle } from './engine.js';
+import { handle, keepPageOnTrap } from './engine.js';
 import { el, localize, t } from './i18n.js';
 import { loadMemory, loadSettings, storeProblemText } from './storage.js';
+
+// This page holds the user's work: an engine trap must not reload it.
+keepPageOnTrap();
 
 const api = globalThis.browser ?? globalThis.chrome;
 const view = document.getElementById('view');

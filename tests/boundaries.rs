@@ -486,3 +486,38 @@ proptest! {
         prop_assert_eq!(again.unreadable, 0);
     }
 }
+
+#[test]
+fn cards_linkedin_resolved_since_they_were_painted_are_reported() {
+    let accepted = r#"<div role="listitem" data-triage-id="ana-ruiz"><p>Ana Ruiz is now a connection</p>
+        <a href="/messaging/compose/">Message</a></div>"#;
+    let collapsed = r#"<div role="listitem" data-triage-id="bo-li"></div>"#;
+    let still = C2_CARD
+        .replace("ana-ruiz", "cy-dee")
+        .replace("Ana Ruiz", "Cy Dee")
+        .replace(
+            r#"<div role="listitem">"#,
+            r#"<div role="listitem" data-triage-id="cy-dee">"#,
+        );
+    let page = read(&format!(
+        "<main><div data-testid=\"lazy-column\">{accepted}{collapsed}{still}</div></main>"
+    ));
+    assert_eq!(
+        names(&page),
+        ["Cy Dee"],
+        "a card still offering its controls is a card"
+    );
+    let resolved: Vec<_> = page
+        .resolved
+        .iter()
+        .map(|r| (r.id.as_str(), r.how))
+        .collect();
+    use invite_triage::core::plan::Resolution;
+    assert_eq!(
+        resolved,
+        [
+            ("ana-ruiz", Resolution::Accepted),
+            ("bo-li", Resolution::Gone)
+        ]
+    );
+}

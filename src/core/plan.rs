@@ -36,11 +36,35 @@ pub struct ReadCard {
     pub card: Card,
 }
 
+/// How LinkedIn resolved an invitation we had painted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolution {
+    /// The card now says "… is now a connection".
+    Accepted,
+    /// The card no longer offers LinkedIn's Accept (collapsed or emptied: ignored, or withdrawn
+    /// by its sender).
+    Gone,
+}
+
+/// A card painted before that LinkedIn has resolved since.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResolvedCard {
+    /// Its root element (snapshot index).
+    pub at: u32,
+    /// Its `data-triage-id`.
+    pub id: String,
+    /// How.
+    pub how: Resolution,
+}
+
 /// Everything the reader found in one snapshot.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageRead {
     /// The invitations read.
     pub cards: Vec<ReadCard>,
+    /// Cards painted before that LinkedIn resolved since.
+    pub resolved: Vec<ResolvedCard>,
     /// LinkedIn Accept controls that belong to no card we could read (a layout we don't know).
     pub unreadable: u32,
     /// The signed-in member's own headline, where the page shows it.
@@ -162,6 +186,8 @@ pub struct PaintPlan {
     pub counts: Counts,
     /// What to paint, in page order.
     pub cards: Vec<CardPaint>,
+    /// Cards painted before that LinkedIn resolved since (the queue stops counting them).
+    pub resolved: Vec<ResolvedCard>,
     /// Whether the member's own headline stood in for unset field keywords.
     pub own_headline_used: bool,
 }
@@ -198,6 +224,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         lang_unsupported: read.lang_unsupported,
         counts,
         cards,
+        resolved: read.resolved.clone(),
         own_headline_used: scorer.uses_own_headline(),
     }
 }

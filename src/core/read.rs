@@ -276,8 +276,10 @@ pub fn read_document(doc: &Document) -> PageRead {
         // LinkedIn in a language we have no words for: measure what we can't read by structure.
         unreadable = unreadable.max(named_control_rows(doc, &hidden));
     }
+    let resolved = resolved_cards(doc, &read_roots, &page, &skipped);
     PageRead {
         cards,
+        resolved,
         unreadable,
         own_headline: own_headline(doc, &all_roots, &skipped),
         known: page.stubs.len() as u32,
@@ -289,6 +291,46 @@ pub fn read_document(doc: &Document) -> PageRead {
         },
         lang_unsupported,
     }
+}
+
+/// Elements we painted before (`data-triage-id`) that are no card now: LinkedIn resolved them.
+/// "Ana is now a connection" is an accept; a card left with no Accept (collapsed, emptied) is
+/// gone. One that still offers an Accept is not resolved, only unreadable for now.
+fn resolved_cards(
+    doc: &Document,
+    roots: &[NodeId],
+    page: &Page,
+    skipped: &[bool],
+) -> Vec<crate::core::plan::ResolvedCard> {
+    use crate::core::plan::{Resolution, ResolvedCard};
+    let mut out = Vec::new();
+    for el in doc.elements() {
+        let Some(id) = doc.attr(el, Attr::TriageId) else {
+            continue;
+        };
+        if roots.binary_search(&el).is_ok() || doc.has_attr(el, Attr::TriageKnown) {
+            continue;
+        }
+        let Some(index) = doc.index(el) else {
+            continue;
+        };
+        let how = if text_lines(doc, el, skipped)
+            .iter()
+            .any(|l| lang::is_resolved_line(&l.text))
+        {
+            Resolution::Accepted
+        } else if page.accepts_in(el).is_empty() {
+            Resolution::Gone
+        } else {
+            continue;
+        };
+        out.push(ResolvedCard {
+            at: index,
+            id: id.to_owned(),
+            how,
+        });
+    }
+    out
 }
 
 // ---------------------------------------------------------------- controls and boundaries

@@ -14,7 +14,7 @@ pub const TOP: usize = 5;
 const WEEK_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
 /// One invitation as remembered from the last readings of the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Seen {
     /// Who or what.
     pub name: String,
@@ -28,11 +28,48 @@ pub struct Seen {
     /// Days it had waited when read, if the card said.
     #[serde(default)]
     pub days: Option<u32>,
+    /// When the card first said `days` (ms since the epoch): its age grows from there.
+    #[serde(default)]
+    pub seen: Option<f64>,
+    /// Set when LinkedIn resolved the invitation while we watched (accepted or ignored with
+    /// LinkedIn's own buttons, or gone from the list): it no longer waits.
+    #[serde(default)]
+    pub resolved: Option<Resolved>,
+}
+
+/// How and when LinkedIn resolved an invitation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Resolved {
+    /// When (ms since the epoch).
+    pub at: f64,
+    /// `accepted` ("… is now a connection"), `ignored`, or `gone` (the card went away).
+    pub how: String,
+}
+
+const DAY_MS: f64 = 24.0 * 3600.0 * 1000.0;
+
+impl Seen {
+    /// Days waited at `now_ms`: what the card said, plus the whole days since it said so.
+    pub fn days_at(&self, now_ms: f64) -> Option<u32> {
+        let days = self.days?;
+        let since = self
+            .seen
+            .map_or(0.0, |seen| ((now_ms - seen) / DAY_MS).floor());
+        let since = if since.is_finite() && since > 0.0 {
+            since.min(f64::from(crate::core::parse::MAX_AGE_DAYS)) as u32
+        } else {
+            0
+        };
+        Some(
+            days.saturating_add(since)
+                .min(crate::core::parse::MAX_AGE_DAYS),
+        )
+    }
 }
 
 /// Everything read from the page this session, by card id (other fields in storage, such as
 /// the page's status, are the popup's business and ignored here).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Queue {
     /// The cards seen, by id.
@@ -85,6 +122,8 @@ pub struct Summary {
     pub ignore: u32,
     /// Invitations already acted on.
     pub decided: u32,
+    /// Invitations LinkedIn resolved while we watched (accepted or ignored there, or gone).
+    pub resolved: u32,
     /// The best undecided Accept and Review invitations, best first.
     pub top: Vec<Entry>,
     /// Undecided invitations waiting at least the stale threshold, longest first.
@@ -118,6 +157,7 @@ pub fn summarize(
     let undecided: Vec<(&String, &Seen)> = ids
         .iter()
         .map(|id| (*id, &queue.cards[*id]))
+        .filter(|(_, seen)| seen.resolved.is_none())
         .filter(|(id, _)| {
             memory
                 .decisions
@@ -139,14 +179,15 @@ pub fn summarize(
         .collect();
 
     let stale_days = settings.rules.stale_days;
-    let mut stale: Vec<&(&String, &Seen)> = undecided
+    let mut stale: Vec<(&String, &Seen, u32)> = undecided
         .iter()
-        .filter(|(_, s)| s.days.is_some_and(|d| d >= stale_days))
+        .filter_map(|&(id, s)| s.days_at(now_ms).map(|d| (id, s, d)))
+        .filter(|&(_, _, d)| d >= stale_days)
         .collect();
-    stale.sort_unstable_by(|a, b| b.1.days.cmp(&a.1.days).then(a.0.cmp(b.0)));
+    stale.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
     let stale = stale
         .iter()
-        .map(|(id, s)| entry(id, s, format!("Waiting {} days", s.days.unwrap_or(0))))
+        .map(|(id, s, d)| entry(id, s, format!("Waiting {d} days")))
         .collect();
 
     let notes = ids
@@ -166,11 +207,17 @@ pub fn summarize(
     accepted_ids.dedup();
     let accepted = accepted_ids.len() as u32;
 
+    let resolved = queue
+        .cards
+        .values()
+        .filter(|s| s.resolved.is_some())
+        .count() as u32;
     Summary {
+        resolved,
         accept: count(Bucket::Accept),
         review: count(Bucket::Review),
         ignore: count(Bucket::Ignore),
-        decided: (queue.cards.len() - undecided.len()) as u32,
+        decided: (queue.cards.len() - undecided.len()) as u32 - resolved,
         top,
         stale,
         notes,
@@ -192,6 +239,8 @@ mod tests {
             score,
             reasons: vec![format!("why {name}")],
             days,
+            seen: None,
+            resolved: None,
         }
     }
 
@@ -269,5 +318,44 @@ mod tests {
         );
         assert_eq!((s.accept, s.review, s.ignore, s.decided), (0, 0, 0, 0));
         assert!(s.top.is_empty() && s.stale.is_empty() && s.notes.is_empty());
+    }
+
+    #[test]
+    fn ages_advance_with_time() {
+        let mut q = Queue::default();
+        let mut s = seen("Ana", Bucket::Review, 50, Some(10));
+        s.seen = Some(0.0);
+        q.cards.insert("ana".into(), s);
+        let settings = Settings::default();
+        let stale_days = settings.rules.stale_days;
+        let at = |days: f64| summarize(&q, &Memory::default(), &[], &settings, days * DAY_MS + 1.0);
+        let before = f64::from(stale_days.saturating_sub(11));
+        assert!(at(before).stale.is_empty(), "not stale yet");
+        let later = at(f64::from(stale_days));
+        assert_eq!(later.stale.len(), 1, "stale once enough days have passed");
+        assert_eq!(
+            later.stale[0].detail,
+            format!("Waiting {} days", stale_days + 10)
+        );
+        assert_eq!(
+            q.cards["ana"].days_at(f64::NAN),
+            Some(10),
+            "a bad clock adds nothing"
+        );
+    }
+
+    #[test]
+    fn an_invitation_linkedin_resolved_leaves_the_undecided_counts() {
+        let mut q = queue();
+        let before = summarize(&q, &Memory::default(), &[], &Settings::default(), 0.0);
+        q.cards.get_mut("p0").unwrap().resolved = Some(Resolved {
+            at: 1.0,
+            how: "accepted".into(),
+        });
+        let after = summarize(&q, &Memory::default(), &[], &Settings::default(), 0.0);
+        assert_eq!(after.accept, before.accept - 1);
+        assert_eq!(after.resolved, 1);
+        assert_eq!(after.decided, before.decided);
+        assert!(after.top.iter().all(|e| e.id != "p0"));
     }
 }

@@ -4,8 +4,11 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::invitation::Invitation;
 use crate::core::plan::{self, Memory};
@@ -23,6 +26,86 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `console.warn`, for stored entries that could not be decoded.
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str);
+}
+
+/// A stored object of entries (`{id: entry}`), decoded entry by entry: a malformed entry is
+/// skipped and reported on the console, and the rest is kept.
+fn entries<T: serde::de::DeserializeOwned>(value: &JsValue, list: &str) -> HashMap<String, T> {
+    let mut out = HashMap::new();
+    if value.is_undefined() || value.is_null() {
+        return out;
+    }
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        console_warn(&format!(
+            "Invite Triage: the stored {list} is not an object; ignored"
+        ));
+        return out;
+    };
+    for pair in js_sys::Object::entries(object).iter() {
+        let pair = js_sys::Array::from(&pair);
+        let key = pair.get(0).as_string().unwrap_or_default();
+        match serde_wasm_bindgen::from_value::<T>(pair.get(1)) {
+            Ok(entry) => {
+                out.insert(key, entry);
+            }
+            Err(e) => console_warn(&format!(
+                "Invite Triage: skipped a malformed {list} entry {key:?} ({e}); the rest is kept"
+            )),
+        }
+    }
+    out
+}
+
+/// A stored list, decoded item by item (see [`entries`]).
+fn items<T: serde::de::DeserializeOwned>(value: &JsValue, list: &str) -> Vec<T> {
+    if value.is_undefined() || value.is_null() {
+        return Vec::new();
+    }
+    if !js_sys::Array::is_array(value) {
+        console_warn(&format!(
+            "Invite Triage: the stored {list} is not a list; ignored"
+        ));
+        return Vec::new();
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .enumerate()
+        .filter_map(
+            |(i, item)| match serde_wasm_bindgen::from_value::<T>(item) {
+                Ok(item) => Some(item),
+                Err(e) => {
+                    console_warn(&format!(
+                        "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
+                    ));
+                    None
+                }
+            },
+        )
+        .collect()
+}
+
+/// A field of a stored object (`undefined` when there is none).
+fn field(value: &JsValue, name: &str) -> JsValue {
+    if value.is_object() {
+        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// The user's notes and decisions, entry by entry.
+fn memory_from(value: &JsValue) -> Memory {
+    Memory {
+        notes: entries(&field(value, "notes"), "note"),
+        decisions: entries(&field(value, "decisions"), "decision"),
+    }
 }
 
 fn error(message: impl Into<String>) -> JsValue {
@@ -75,11 +158,7 @@ impl Engine {
     /// Reads a snapshot of the invitations page (HTML whose elements carry `data-ti` indices)
     /// and returns the paint plan. `memory` holds the user's notes and decisions by card id.
     pub fn triage(&self, snapshot_html: &str, memory: JsValue) -> Result<JsValue, JsValue> {
-        let memory: Memory = if memory.is_undefined() || memory.is_null() {
-            Memory::default()
-        } else {
-            serde_wasm_bindgen::from_value(memory).unwrap_or_default()
-        };
+        let memory = memory_from(&memory);
         let page = read::read_snapshot(snapshot_html);
         let scorer = match &page.own_headline {
             Some(h) => self.scorer.clone().with_own_headline(h),
@@ -118,9 +197,11 @@ pub fn summarize(
     now: f64,
 ) -> Result<JsValue, JsValue> {
     use crate::core::summary::{self, Done, Queue};
-    let queue: Queue = serde_wasm_bindgen::from_value(queue).unwrap_or_default();
-    let memory: Memory = serde_wasm_bindgen::from_value(memory).unwrap_or_default();
-    let history: Vec<Done> = serde_wasm_bindgen::from_value(history).unwrap_or_default();
+    let queue = Queue {
+        cards: entries(&field(&queue, "cards"), "queue"),
+    };
+    let memory = memory_from(&memory);
+    let history: Vec<Done> = items(&history, "history");
     let settings = settings_from(settings)?;
     Ok(to_js(&summary::summarize(
         &queue, &memory, &history, &settings, now,

@@ -148,8 +148,9 @@ test('rules saved while a pass is in flight re-score every card, not only the ne
   }
 });
 
-test('an engine that traps says so, and its page restarts it fresh', async () => {
-  const page = await openExtensionPage(browser, 'popup.html');
+test('an engine that traps says so, and its host page restarts it fresh', async () => {
+  // The engine host (here a second copy of the offscreen document, opened as a tab) reloads.
+  const page = await openExtensionPage(browser, 'offscreen.html');
   const html = '<body><main><p>nothing to read</p></main></body>';
   const triage = () =>
     page.evaluate(async (snapshot) => (await import('./engine.js')).handle({ op: 'triage', html: snapshot }), html);
@@ -181,7 +182,20 @@ test('an engine that cannot run shows blocked with a reason, and the next pass r
   try {
     await appendCards(page, 5);
     assert.equal(await waitForStatus(page, 'blocked'), 'blocked');
-    const reason = await worker().evaluate(async () => (await chrome.storage.local.get('queue')).queue.reason);
+    // The reason is written by the worker after the page shows `blocked`: wait for it.
+    const reason = await worker().evaluate(
+      () =>
+        new Promise((resolve) => {
+          const check = async () => {
+            const found = (await chrome.storage.local.get('queue')).queue?.reason;
+            if (!found) return;
+            chrome.storage.onChanged.removeListener(check);
+            resolve(found);
+          };
+          chrome.storage.onChanged.addListener(check); // listening first: no change is missed
+          check();
+        }),
+    );
     assert.match(reason, /host unavailable \(test\)/, 'the popup is told why');
     assert.equal(await paintedCount(page), expected, 'the new cards are not half-painted');
   } finally {
