@@ -176,6 +176,8 @@ bench() {
   run_step "native scoring benchmark (cargo bench)" cargo bench -q --bench score --no-run
   CURRENT_STEP="benchmarks"; step "$CURRENT_STEP"
   node tests/bench/run.mjs
+  CURRENT_STEP="idle page (engine calls and writes per minute)"; step "$CURRENT_STEP"
+  node tests/bench/idle.mjs
 }
 
 case "${1:-build}" in

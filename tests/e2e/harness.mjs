@@ -45,12 +45,12 @@ export function staticAsset(url) {
  * Launches Chromium with the unpacked extension. Returns `{context, extensionId, requests,
  * consoleErrors, close}`; `routes` maps URL paths on www.linkedin.com to fixture files.
  * The benchmarks also pass `alongside` (more unpacked extensions), `args` (more Chromium
- * switches) and `serveOther(url)`, which may answer a request for another host with
- * `{body, contentType, headers}`.
+ * switches), `serveOther(url)`, which may answer a request for another host with
+ * `{body, contentType, headers}`, and `dist` (another build of the extension, to compare).
  */
-export async function launch({ routes = {}, csp = CSP_CURRENT, alongside = [], args = [], serveOther } = {}) {
+export async function launch({ routes = {}, csp = CSP_CURRENT, alongside = [], args = [], serveOther, dist = DIST } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'invite-triage-'));
-  const extensions = [DIST, ...alongside].join(',');
+  const extensions = [dist, ...alongside].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: process.env.HEADED ? false : true,
