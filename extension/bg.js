@@ -78,7 +78,7 @@ async function triage(message, sender) {
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
   if (reply.plan) {
-    serially(() => rememberQueue(reply.plan))
+    serially(() => rememberQueue(reply.plan, sender.tab?.url))
       .then((queue) => queue && updateBadge(queue, sender.tab?.id))
       .catch(warn);
   }
@@ -94,10 +94,12 @@ const QUEUE_LIMIT = 1000;
  * A card's age is kept with the time it was first read at that age, so it grows with time.
  * Writes nothing when nothing changed. Runs inside `serially`.
  */
-async function rememberQueue(plan) {
+async function rememberQueue(plan, tabUrl) {
   const { queue = { cards: {} } } = await api.storage.local.get('queue');
   const now = Date.now();
   let changed = false;
+  // Which list this is: the page's path and its selected tab and filter, as the engine read them.
+  const list = plan.list ? `${pathOf(tabUrl)} | ${plan.list.key}` : null;
   for (const card of plan.cards) {
     const before = queue.cards[card.id];
     const days = card.days_waiting ?? null;
@@ -108,6 +110,7 @@ async function rememberQueue(plan) {
       reasons: card.reasons.slice(0, 2).map((r) => r.label), // the engine lists the strongest first
       days,
       seen: before && before.days === days && Number.isFinite(before.seen) ? before.seen : now,
+      list: list ?? before?.list ?? null,
     };
     if (!before || before.resolved || JSON.stringify(before) !== JSON.stringify(next)) {
       queue.cards[card.id] = next; // read as a card again: not resolved (any more)
@@ -115,6 +118,14 @@ async function rememberQueue(plan) {
     }
   }
   for (const { id, how } of plan.resolved ?? []) changed = markResolved(queue, id, how, now) || changed;
+  // A whole list read (its filter's count read in full): what it held before and is missing
+  // now was resolved on LinkedIn (accepted or ignored elsewhere, or withdrawn by its sender).
+  if (plan.list?.complete && list) {
+    const read = new Set(plan.cards.map((c) => c.id));
+    for (const [id, card] of Object.entries(queue.cards)) {
+      if (card.list === list && !read.has(id)) changed = markResolved(queue, id, 'gone', now) || changed;
+    }
+  }
   // Bounded: the most recently seen cards (a queue longer than this is not read one by one).
   const ids = Object.keys(queue.cards);
   if (ids.length > QUEUE_LIMIT) {
@@ -138,6 +149,15 @@ async function rememberQueue(plan) {
   queue.updated = now;
   await api.storage.local.set({ queue });
   return queue;
+}
+
+/** A URL's path ("" when there is none). */
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
 }
 
 /** Marks a card of the queue resolved on LinkedIn (`accepted`, `ignored`, `gone`); whether it changed. */
