@@ -32,7 +32,10 @@ function restartEngine() {
   setTimeout(() => location.reload(), 0);
 }
 
-/** The host's own figures, for `ping`: start-up times and memory in use. */
+/**
+ * The host's own figures, for `ping`: start-up times and memory in use.
+ * @returns {Promise<HostStats>}
+ */
 async function hostStats() {
   const wasm = await loadEngine();
   return {
@@ -74,7 +77,9 @@ function engineFor(settings) {
  *   hold it to the live DOM's tree and the fixtures' truth.
  * Failures come back as `{error: message}`, never as a rejection; a trap in the wasm also sets
  * `restarted: true`, and the hosting page reloads with a fresh instance; settings the engine
- * refuses set `settingsRefused: true`.
+ * refuses set `settingsRefused: true`. The requests and answers are typed in types/messages.d.ts.
+ * @param {EngineRequest} request
+ * @returns {Promise<EngineReply>}
  */
 export async function handle(request) {
   try {
@@ -100,7 +105,8 @@ export async function handle(request) {
       case 'inspect':
         return { inspection: inspect(request.html) };
       default:
-        return { error: `unknown engine request: ${request?.op}` };
+        // Callers are typed, but a message from elsewhere may carry anything.
+        return { error: `unknown engine request: ${/** @type {any} */ (request)?.op}` };
     }
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
