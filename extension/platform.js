@@ -42,10 +42,9 @@ function inviteTriagePlatformOf(scope) {
   const sheets = new Map();
 
   /**
-   * Styles a shadow root with `css`. Chromium adopts one shared constructed sheet and this
-   * returns null; where a constructed sheet cannot be adopted (Firefox content scripts, whose
-   * sheets are made in the script's own compartment) it returns a `<style>` element for the
-   * caller to put first in the shadow root.
+   * Styles a shadow root with `css`: one constructed sheet, shared and adopted, and null is
+   * returned; where adopting fails (Firefox content scripts could not always adopt a sheet made
+   * in their own compartment) a `<style>` element, for the caller to put first in the root.
    * @param {ShadowRoot} shadow
    * @param {string} css
    * @returns {HTMLStyleElement | null}

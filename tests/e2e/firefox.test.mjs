@@ -64,6 +64,13 @@ test('Firefox: the extension installs and the engine answers the page', async ()
   });
   const count = await page.evaluate(() => Number(document.documentElement.dataset.triageCount));
   assert.ok(count >= 6, `every era-c2 card read in Firefox, got ${count}`);
+  // The platform layer styled the badges: an adopted sheet, or its style-element fallback.
+  const styled = await page.evaluate(() => {
+    const shadow = document.querySelector('[data-triage-ui]').shadowRoot;
+    const badge = shadow.querySelector('[data-triage-badge]');
+    return { sheets: shadow.adoptedStyleSheets.length + shadow.querySelectorAll('style').length, radius: getComputedStyle(badge).borderRadius };
+  });
+  assert.deepEqual(styled, { sheets: 1, radius: '14px' }, 'the badge wears badge-style.js');
   assert.deepEqual(foreign, []);
   await page.close();
 });
