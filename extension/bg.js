@@ -1,51 +1,13 @@
 // Background: the Chromium service worker or the Firefox background page (same file).
-// Relays the content script's snapshots to the engine host, keeps the toolbar count, and
+// Relays the content script's snapshots to the engine host (engine-host.js: the offscreen
+// document in Chromium, this very page in Firefox), keeps the toolbar count, and
 // records the user's actions. State lives in storage, never in globals: the worker may be
 // stopped at any time.
-import { handle as engineHere } from './engine.js';
+import './platform.js';
+import { askEngine as engine } from './engine-host.js';
 import { loadMemory, loadSettings, recordAction } from './storage.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
-const OFFSCREEN_URL = 'offscreen.html';
-/** Chromium has no DOM in the worker: the engine lives in an offscreen document there. */
-const useOffscreen = Boolean(globalThis.chrome?.offscreen);
-
-let creating = null;
-async function ensureOffscreen() {
-  if (await chrome.offscreen.hasDocument()) return;
-  creating ??= chrome.offscreen
-    .createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['DOM_PARSER'],
-      justification: 'Reads a copy of the invitations page with the triage engine.',
-    })
-    .catch((e) => {
-      if (!String(e?.message).includes('single offscreen')) throw e;
-    })
-    .finally(() => {
-      creating = null;
-    });
-  await creating;
-}
-
-/**
- * Sends a request to the engine host and returns its answer. A host that went away mid-request
- * (the offscreen document closed or crashed) is recreated and asked once more.
- */
-async function engine(request) {
-  if (!useOffscreen) return engineHere(request);
-  let failure = 'no answer';
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await ensureOffscreen();
-      const reply = await chrome.runtime.sendMessage({ ...request, target: 'engine' });
-      if (reply) return reply;
-    } catch (e) {
-      failure = String(e?.message ?? e);
-    }
-  }
-  return { error: `the engine host did not answer (${failure})` };
-}
+const { api } = globalThis.inviteTriagePlatform;
 
 async function settingsOrDefault() {
   try {
@@ -69,6 +31,11 @@ function serially(change) {
 }
 const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
 
+/**
+ * @param {TriageMessage} message
+ * @param {chrome.runtime.MessageSender} sender
+ * @returns {Promise<EngineReply>}
+ */
 async function triage(message, sender) {
   const [settings, memory] = await Promise.all([settingsOrDefault(), loadMemory()]);
   let reply = await engine({ op: 'triage', html: message.html, settings, memory });
@@ -191,6 +158,7 @@ async function updateBadge(queue, tabId) {
   if (tabId !== undefined) await api.action.setBadgeText({ tabId, text });
 }
 
+/** @type {WorkerHandlers} */
 const handlers = {
   triage,
   async action(message) {

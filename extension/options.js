@@ -10,7 +10,7 @@ keepPageOnTrap();
 
 const form = document.getElementById('view');
 const message = document.getElementById('message');
-const saveButton = document.getElementById('save');
+const saveButton = /** @type {HTMLButtonElement} */ (document.getElementById('save'));
 const storeProblem = document.getElementById('store-problem');
 let defaults = null;
 let saved = null;
@@ -24,9 +24,11 @@ let locked = false;
 const MAX_IMPORT_BYTES = 256 * 1024;
 
 // ------------------------------------------------------------------ field map
+/** @type {[string, string[]][]} Sections (a message key) and their fields' settings paths. */
 const NUMBER_FIELDS = [
   ['secThresholds', ['rules.base', 'rules.accept_at', 'rules.review_at', 'rules.stale_days', 'weekly_budget']],
 ];
+/** @type {[string, string[]][]} */
 const LIST_FIELDS = [
   ['secYou', ['rules.field_keywords', 'rules.companies', 'rules.schools']],
   ['secPeople', ['rules.always_accept', 'rules.always_ignore']],
@@ -51,6 +53,12 @@ function set(obj, path, value) {
   const last = keys.pop();
   keys.reduce((o, k) => (o[k] ??= {}), obj)[last] = value;
 }
+/**
+ * The form's controls bound to a settings path (`data-path`, under `root`): inputs, textareas
+ * and selects, typed as inputs (what is read of them: type, value, checked, dataset).
+ * @returns {HTMLInputElement[]}
+ */
+const pathControls = (selector = '[data-path]', root = form) => [...root.querySelectorAll(selector)].map((c) => /** @type {HTMLInputElement} */ (c));
 const idOf = (path) => `f-${path.replace(/\./g, '-')}`;
 const labelKey = (path) => `f_${path.replace(/\./g, '_')}`;
 
@@ -160,7 +168,7 @@ function build(settings) {
 
 /** Puts a settings document into the form. */
 function fill(settings) {
-  for (const control of form.querySelectorAll('[data-path]')) {
+  for (const control of pathControls()) {
     const value = get(settings, control.dataset.path);
     if (control.type === 'checkbox') control.checked = Boolean(value);
     else if (Array.isArray(value)) control.value = value.join('\n');
@@ -171,7 +179,7 @@ function fill(settings) {
 /** Reads the form into a settings document (not yet validated). */
 function read() {
   const settings = structuredClone(current);
-  for (const control of form.querySelectorAll('[data-path]')) {
+  for (const control of pathControls()) {
     const path = control.dataset.path;
     const before = get(settings, path);
     let value;
@@ -181,13 +189,13 @@ function read() {
     else value = control.value;
     set(settings, path, value);
   }
-  settings.templates.decline = [...form.querySelectorAll('[data-decline]')].map((a) => a.value.trim()).filter(Boolean);
+  settings.templates.decline = pathControls('[data-decline]').map((a) => a.value.trim()).filter(Boolean);
   return settings;
 }
 
 // ------------------------------------------------------------------ validation and preview
 function showErrors(errors) {
-  for (const node of form.querySelectorAll('.error')) {
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('.error'))) {
     node.hidden = true;
     node.textContent = '';
   }
@@ -198,7 +206,7 @@ function showErrors(errors) {
     let box = null;
     while (path && !(box = form.querySelector(`[data-field="${CSS.escape(path)}"]`))) path = path.split('.').slice(0, -1).join('.');
     const target = box ?? form.firstElementChild;
-    const slot = target?.querySelector(':scope > .error');
+    const slot = /** @type {HTMLElement | null} */ (target?.querySelector(':scope > .error'));
     if (slot) {
       slot.hidden = false;
       slot.textContent = `${slot.textContent ? `${slot.textContent} ` : ''}${e.message}`;
@@ -209,11 +217,12 @@ function showErrors(errors) {
 
 /** Validates numbers the engine cannot even read (empty or not a number) before asking it. */
 function numberErrors(settings) {
-  return [...form.querySelectorAll('input[type=number][data-path]')]
+  return pathControls('input[type=number][data-path]')
     .filter((c) => !Number.isFinite(get(settings, c.dataset.path)) || !Number.isInteger(get(settings, c.dataset.path)))
     .map((c) => ({ field: c.dataset.path, message: 'must be a whole number' }));
 }
 
+/** @returns {Promise<ValidationOutcome>} */
 async function validate(settings, { fromForm = false } = {}) {
   const early = fromForm ? numberErrors(settings) : [];
   if (early.length) return { ok: false, errors: early };
@@ -266,7 +275,7 @@ function buildPreview() {
   const load = () => {
     const sample = SAMPLES[Number(pick.value)];
     for (const [key] of PREVIEW_FIELDS) {
-      const control = document.getElementById(`preview-${key}`);
+      const control = /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
       if (control.type === 'checkbox') control.checked = sample[key];
       else control.value = sample[key] ?? '';
     }
@@ -277,8 +286,9 @@ function buildPreview() {
   load();
 }
 
+/** @returns {Invitation} */
 function previewInvitation() {
-  const value = (key) => document.getElementById(`preview-${key}`);
+  const value = (key) => /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
   const name = value('name').value.trim();
   const mutual = Number.parseInt(value('mutual_count').value, 10);
   const days = Number.parseInt(value('days_waiting').value, 10);
@@ -379,7 +389,7 @@ document.getElementById('export').addEventListener('click', async () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 
-const importFile = document.getElementById('import-file');
+const importFile = /** @type {HTMLInputElement} */ (document.getElementById('import-file'));
 document.getElementById('import').addEventListener('click', () => importFile.click());
 importFile.addEventListener('change', async () => {
   const file = importFile.files?.[0];

@@ -9,7 +9,9 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
+/** The unpacked Chromium extension (`./build.sh` writes it, and dist-firefox/ for Firefox). */
 export const DIST = path.join(ROOT, 'dist');
+export const DIST_FIREFOX = path.join(ROOT, 'dist-firefox');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 export const INVITATIONS_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/';
 
