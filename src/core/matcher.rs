@@ -190,9 +190,10 @@ pub fn profile_slug(entry: &str) -> Option<String> {
     let bare = without_query.trim_end_matches('/');
     if bare.contains(['/', ':']) {
         let lower = entry.to_lowercase();
-        let href = if lower.starts_with("https://") || lower.starts_with("http://") {
-            lower
-        } else if lower.starts_with('/') {
+        let href = if lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || lower.starts_with('/')
+        {
             lower
         } else if lower.starts_with("in/") {
             format!("/{lower}")
