@@ -200,13 +200,23 @@ pub fn profile_slug(entry: &str) -> Option<String> {
         } else {
             format!("https://{lower}") // "www.linkedin.com/in/ana-ruiz"
         };
-        let slug = crate::core::parse::slug(&href)?;
-        return slug.chars().all(is_slug_char).then(|| profile_key(&slug));
+        return crate::core::parse::slug(&href).and_then(|slug| slug_key(&slug));
     }
     let chars = bare.chars().count();
     let letters_only = bare.chars().all(char::is_alphabetic);
     let shaped = (3..=100).contains(&chars) && bare.chars().all(is_slug_char);
-    (shaped && !(letters_only && bare.chars().any(char::is_uppercase))).then(|| profile_key(bare))
+    if !shaped || (letters_only && bare.chars().any(char::is_uppercase)) {
+        return None;
+    }
+    slug_key(bare)
+}
+
+/// The [`profile_key`] of a slug made of slug characters, before and after unescaping
+/// (`ana%20ruiz` is no slug).
+fn slug_key(slug: &str) -> Option<String> {
+    let key = profile_key(slug);
+    (slug.chars().all(is_slug_char) && !key.is_empty() && key.chars().all(is_slug_char))
+        .then_some(key)
 }
 
 fn is_slug_char(c: char) -> bool {
@@ -471,8 +481,22 @@ mod tests {
             "linkedin.com",
             "/in/ana ruiz/",
             "mailto:ana@ruiz.es",
+            "ana%20ruiz",
+            "/in/ana%0Aruiz",
         ] {
             assert_eq!(profile_slug(entry), None, "{entry:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_entry_is_a_profile_or_a_name_without_panicking(
+            entry in "(https://www\\.linkedin\\.com/in/|/in/|in/)?[a-zA-Z0-9%éÉ _./?#:-]{0,40}",
+        ) {
+            if let Some(slug) = profile_slug(&entry) {
+                proptest::prop_assert!(!slug.is_empty() && !slug.contains(char::is_whitespace));
+                proptest::prop_assert_eq!(slug.to_lowercase(), slug);
+            }
         }
     }
 
