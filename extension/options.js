@@ -31,7 +31,7 @@ const NUMBER_FIELDS = [
 /** @type {[string, string[]][]} */
 const LIST_FIELDS = [
   ['secYou', ['rules.field_keywords', 'rules.companies', 'rules.schools']],
-  ['secPeople', ['rules.always_accept', 'rules.always_ignore']],
+  ['secPeople', ['rules.always_accept', 'rules.trusted_names', 'rules.always_ignore']],
   [
     'secSignals',
     [
@@ -46,6 +46,13 @@ const LIST_FIELDS = [
   ],
 ];
 const TEMPLATE_FIELDS = ['templates.thank_you', 'templates.reply', 'templates.later_note'];
+/** Help under a list, by path; the other lists are phrase lists (`listHelp`). */
+const LIST_HELP = {
+  'rules.always_accept': 'alwaysAcceptHelp',
+  'rules.trusted_names': 'trustedNamesHelp',
+  'rules.always_ignore': 'alwaysIgnoreHelp',
+};
+const listHelp = (path) => t(LIST_HELP[path] ?? 'listHelp');
 
 const get = (obj, path) => path.split('.').reduce((o, k) => o?.[k], obj);
 function set(obj, path, value) {
@@ -114,7 +121,36 @@ function section(titleKey, ...children) {
   return el('fieldset', {}, el('legend', {}, t(titleKey)), ...children);
 }
 
-function build(settings) {
+/**
+ * The always-accept entries that upgrading `raw` (a stored or imported document, before the
+ * engine migrated it) moved to trusted names: names, since schema 2 (an impersonator copies a
+ * contact's display name). The engine decides what moves; this only tells which did.
+ */
+function movedNames(raw, migrated) {
+  const version = typeof raw?.version === 'number' ? raw.version : 0;
+  const before = raw?.rules?.always_accept;
+  if (version >= 2 || !Array.isArray(before) || !migrated?.rules) return [];
+  const kept = new Set(migrated.rules.always_accept);
+  const trusted = new Set(migrated.rules.trusted_names);
+  return [...new Set(before)].filter((e) => typeof e === 'string' && !kept.has(e) && trusted.has(e));
+}
+
+/** Warns above the trusted names, listing them, when an upgrade moved always-accept names there. */
+function showMoved(names, settings) {
+  const box = form.querySelector('[data-field="rules.trusted_names"]');
+  if (!box || !names.length) return;
+  const notice = el(
+    'div',
+    { class: 'warning', id: 'moved-names' },
+    el('p', {}, t('movedNames', settings.rules.weights.trusted_name)),
+    el('ul', {}, ...names.map((n) => el('li', {}, n))),
+  );
+  box.querySelector('label').after(notice);
+  const area = box.querySelector('textarea');
+  area.setAttribute('aria-describedby', `${notice.id} ${area.getAttribute('aria-describedby')}`);
+}
+
+function build(settings, moved = []) {
   const parts = [];
   for (const [title, paths] of NUMBER_FIELDS) {
     parts.push(section(title, el('div', { class: 'grid' }, ...paths.map((p) => field(p, numberInput())))));
@@ -125,11 +161,11 @@ function build(settings) {
       you[0],
       field('my_name', el('input', { type: 'text', autocomplete: 'name' })),
       field('premium', el('input', { type: 'checkbox' })),
-      ...you[1].map((p) => field(p, listInput(), t('listHelp'))),
+      ...you[1].map((p) => field(p, listInput(), listHelp(p))),
     ),
   );
   for (const [title, paths] of LIST_FIELDS.slice(1)) {
-    parts.push(section(title, ...paths.map((p) => field(p, listInput(), t('listHelp')))));
+    parts.push(section(title, ...paths.map((p) => field(p, listInput(), listHelp(p)))));
   }
   const weights = Object.keys(settings.rules.weights).map((k) => {
     const input = numberInput();
@@ -162,6 +198,7 @@ function build(settings) {
     ),
   );
   form.replaceChildren(...parts);
+  showMoved(moved, settings);
   fill(settings);
   for (const set of form.querySelectorAll('fieldset')) set.disabled = locked;
 }
@@ -402,7 +439,7 @@ importFile.addEventListener('change', async () => {
     message.className = 'problem';
     return;
   }
-  if (await commit(outcome.settings, 'importDone')) build(outcome.settings);
+  if (await commit(outcome.settings, 'importDone')) build(outcome.settings, outcome.moved);
   await preview(outcome.settings);
 });
 
@@ -427,7 +464,8 @@ async function readImport(file) {
   if (typeof parsed.version === 'number' && parsed.version > SCHEMA_VERSION) {
     return refuse(t('importNewer', parsed.version, SCHEMA_VERSION));
   }
-  return validate(parsed);
+  const outcome = await validate(parsed);
+  return outcome.ok ? { ...outcome, moved: movedNames(parsed, outcome.settings) } : outcome;
 }
 
 document.getElementById('reset').addEventListener('click', async () => {
@@ -463,6 +501,7 @@ async function start() {
   localize();
   defaults = (await handle({ op: 'defaults' })).settings;
   let settings = defaults;
+  let moved = [];
   try {
     saved = await loadSettings();
   } catch (e) {
@@ -470,11 +509,13 @@ async function start() {
   }
   if (saved) {
     const outcome = await validate(saved);
-    if (outcome.ok) settings = outcome.settings;
-    else lock(t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')));
+    if (outcome.ok) {
+      settings = outcome.settings;
+      moved = movedNames(saved, settings);
+    } else lock(t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')));
   }
   current = structuredClone(settings);
-  build(settings);
+  build(settings, moved);
   buildPreview();
   saveButton.disabled = true;
   await preview(settings);

@@ -34,7 +34,7 @@ function chunk(text) {
  * The settings schema version this release reads and writes: `SCHEMA_VERSION` in
  * src/core/settings.rs (a Rust test keeps the two equal).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Why stored settings cannot be used, in English for the console; pages show `reason`'s message. */
 const REASONS = {

@@ -89,9 +89,9 @@ test('every bad import is refused with a message naming the problem; the saved s
     ['an empty object', '{}', /JSON but not an Invite Triage settings document/],
     ['another JSON document', JSON.stringify({ queue: { cards: {} }, history: [] }), /unknown field `queue`/],
     ['a misspelt field', JSON.stringify({ ...valid, rules: { ...valid.rules, acept_at: 90 } }), /unknown field `acept_at`/],
-    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 1\)/],
+    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 2\)/],
     // A later release may add fields: the version is named, not the unknown field.
-    ['a newer version with new fields', JSON.stringify({ ...valid, version: 2, theme: 'dark' }), /settings schema 2;/],
+    ['a newer version with new fields', JSON.stringify({ ...valid, version: 3, theme: 'dark' }), /settings schema 3;/],
     ['an oversized file', JSON.stringify(valid).replace('{', `{${' '.repeat(300 * 1024)}`), /it is 30\d KB; a settings file is at most 256 KB/],
     [
       'an absurdly long list',
@@ -104,6 +104,12 @@ test('every bad import is refused with a message naming the problem; the saved s
       /rules\.companies\.0: is longer than 200 characters/,
     ],
     ['an absurdly long name', JSON.stringify({ ...valid, my_name: 'n'.repeat(100_000) }), /my_name: is longer than 100 characters/],
+    [
+      // A current document is not migrated: a name on its always-accept list is a mistake.
+      'a name in always-accept',
+      JSON.stringify({ ...valid, version: 2, rules: { ...valid.rules, always_accept: ['ana-souza-42', 'Ana Ruiz'] } }),
+      /rules\.always_accept\.1: "Ana Ruiz" is a name; always-accept takes profile links or slugs \(names can be copied\)/,
+    ],
     [
       'too many decline messages',
       JSON.stringify({ ...valid, templates: { ...valid.templates, decline: list(51, (i) => `No thanks ${i}`) } }),
@@ -128,14 +134,149 @@ test('every bad import is refused with a message naming the problem; the saved s
   assert.equal(outcome.settings.my_name, 'Sam Rivera');
 });
 
+/** The warning above the trusted names: the names an upgrade moved there, or null when none. */
+const movedWarning = async (options) =>
+  options.evaluate(() => {
+    const box = document.getElementById('moved-names');
+    return box && { text: box.querySelector('p').textContent, names: [...box.querySelectorAll('li')].map((li) => li.textContent), inField: Boolean(box.closest('[data-field="rules.trusted_names"]')) };
+  });
+
 test('a settings document from before versioning (v0) imports with every field carried over', async () => {
   const v0 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v0.json'), 'utf8'));
   assert.equal(v0.version, undefined);
   const options = await openOptions();
   const shown = await importFile(options, 'old.json', JSON.stringify(v0));
   assert.match(shown.text, /Imported and saved/);
-  assert.deepEqual((await loadSettings()).settings, { version: 1, ...v0 });
+  // Every value kept; the name on the always-accept list moved to trusted names (schema 2).
+  const { always_accept, ...rules } = v0.rules;
+  assert.deepEqual(always_accept, ['ana-souza-42', 'Nadia Rahman']);
+  assert.deepEqual((await loadSettings()).settings, {
+    ...v0,
+    version: 2,
+    rules: { ...rules, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15 } },
+  });
   assert.equal(await options.locator('#f-my_name').inputValue(), v0.my_name);
+  assert.deepEqual((await movedWarning(options))?.names, ['Nadia Rahman']);
+});
+
+test('a v1 document with names on its always-accept list imports with the names moved to trusted names, and a warning', async () => {
+  const v1 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v1.json'), 'utf8'));
+  assert.equal(v1.version, 1);
+  const options = await openOptions();
+  assert.equal(await movedWarning(options), null, 'no warning before');
+  const shown = await importFile(options, 'v1.json', JSON.stringify(v1));
+  assert.match(shown.text, /Imported and saved/);
+  assert.ok(!shown.problem);
+
+  const { always_accept, ...rules } = v1.rules;
+  const profiles = ['ana-souza-42', 'https://www.linkedin.com/in/priya-raman/', 'kwamemensah'];
+  const names = ['Nadia Rahman', 'Grace'];
+  assert.deepEqual(always_accept, [...profiles.slice(0, 2), names[0], profiles[2], names[1]]);
+  const stored = (await loadSettings()).settings;
+  assert.deepEqual(stored, { ...v1, version: 2, rules: { ...rules, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15 } } });
+
+  // The form shows the profiles in always-accept, the names in trusted names, and warns about them.
+  assert.equal(await options.locator('#f-rules-always_accept').inputValue(), profiles.join('\n'));
+  assert.equal(await options.locator('#f-rules-trusted_names').inputValue(), names.join('\n'));
+  const warning = await movedWarning(options);
+  assert.deepEqual(warning.names, names);
+  assert.ok(warning.inField, 'the warning is at the trusted-names field');
+  assert.match(warning.text, /were on your always-accept list/);
+  assert.match(warning.text, /Anyone can copy a display name/);
+  assert.match(warning.text, /add 15 points/);
+  assert.match(warning.text, /put their profile link in Always accept/);
+  const describedBy = await options.locator('#f-rules-trusted_names').getAttribute('aria-describedby');
+  assert.ok(describedBy.split(' ').includes('moved-names'), describedBy);
+  assert.match(await options.locator('[data-field="rules.trusted_names"] .help').textContent(), /never accepts an invitation on its own/);
+
+  // Once saved as schema 2 there is nothing left to warn about.
+  await options.reload();
+  await options.locator('#preview-verdict').waitFor();
+  assert.equal(await movedWarning(options), null);
+  assert.equal(await options.locator('#f-rules-trusted_names').inputValue(), names.join('\n'));
+});
+
+test('stored v1 settings are migrated on reading: the options page warns, the page is triaged on profiles, and nothing is rewritten', async () => {
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const card = page.locator('[data-fixture-card]').nth(3);
+  const id = await card.getAttribute('data-triage-id');
+  const name = await card.getAttribute('data-fixture-name');
+  const row = async () => (await readTriage(page)).find((r) => r.id === id);
+  const before = await row();
+  assert.notEqual(before.bucket, 'accept');
+
+  // The card's display name on a v1 always-accept list: a trusted name now, points only.
+  await saveSettings({ ...USER, rules: { ...USER.rules, always_accept: [name] } });
+  await page.waitForFunction(
+    (i) =>
+      [...(document.querySelector(`[data-triage-id="${i}"] > [data-triage-ui]`)?.shadowRoot?.querySelectorAll('[data-triage-reasons] li') ?? [])].some((li) =>
+        /trusted list/.test(li.textContent),
+      ),
+    id,
+  );
+  const named = await row();
+  assert.notEqual(named.bucket, 'accept', 'a name never accepts');
+  assert.ok(
+    named.reasons.some((r) => /^\+15 Name matches your trusted list \(not verified: names can be copied\)$/.test(r)),
+    named.reasons.join(' | '),
+  );
+  assert.ok(!named.reasons.some((r) => /always-accept/.test(r)), named.reasons.join(' | '));
+
+  const raw = await rawSync();
+  const options = await openOptions();
+  assert.deepEqual((await movedWarning(options))?.names, [name]);
+  assert.equal(await options.locator('#f-rules-trusted_names').inputValue(), name);
+  assert.equal(await options.locator('#f-rules-always_accept').inputValue(), '');
+  assert.ok(await options.locator('#save').isDisabled());
+  assert.deepEqual(await rawSync(), raw, 'opening the options page rewrote nothing');
+  assert.equal((await loadSettings()).settings.version, 1);
+  await options.close();
+
+  // Its profile link does accept it.
+  await saveSettings({ ...USER, rules: { ...USER.rules, always_accept: [`https://www.linkedin.com/in/${id}/`] } });
+  await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket === 'accept', id);
+  assert.ok((await row()).reasons.some((r) => /Profile on your always-accept list/.test(r)));
+  await page.close();
+});
+
+test('always-accept refuses a name at the field, and nothing is saved', async () => {
+  await saveSettings({ ...USER, version: 2, rules: { ...USER.rules, always_accept: ['ana-souza-42'] } });
+  const before = await loadSettings();
+  const rawBefore = await rawSync();
+  const options = await openOptions();
+  const area = options.locator('#f-rules-always_accept');
+  await area.fill('ana-souza-42\nhttps://www.linkedin.com/in/priya-raman/\nAna Ruiz');
+  const error = options.locator('[data-field="rules.always_accept"] > .error');
+  await error.waitFor();
+  assert.equal(
+    await error.textContent(),
+    '"Ana Ruiz" is a name; always-accept takes profile links or slugs (names can be copied): put the profile link here, or the name in trusted names',
+  );
+  assert.equal(await area.getAttribute('aria-invalid'), 'true');
+  assert.ok((await area.getAttribute('aria-describedby')).includes('f-rules-always_accept-error'));
+  assert.match(await options.locator('#message').textContent(), /.+/);
+  assert.ok(await options.locator('#save').isDisabled(), 'invalid settings cannot be saved');
+  // Even a forced click saves nothing.
+  await options.evaluate(() => {
+    const save = document.getElementById('save');
+    save.disabled = false;
+    save.click();
+  });
+  await options.locator('#message.problem').waitFor();
+  assert.deepEqual(await loadSettings(), before);
+  assert.deepEqual(await rawSync(), rawBefore);
+
+  // The name is fine as a trusted name; the profile link as the always-accept entry.
+  await area.fill('ana-souza-42\nhttps://www.linkedin.com/in/priya-raman/');
+  await options.locator('#f-rules-trusted_names').fill('Ana Ruiz');
+  await options.waitForFunction(() => !document.getElementById('save').disabled);
+  assert.ok(await error.isHidden());
+  await options.locator('#save').click();
+  await options.locator('#message.ok').waitFor();
+  const saved = (await loadSettings()).settings;
+  assert.deepEqual(saved.rules.always_accept, ['ana-souza-42', 'https://www.linkedin.com/in/priya-raman/']);
+  assert.deepEqual(saved.rules.trusted_names, ['Ana Ruiz']);
+  assert.equal(saved.version, 2);
 });
 
 /** Writes `USER` and then damages the stored copy in one of several ways. */
@@ -161,7 +302,7 @@ const DAMAGE = {
   },
   async 'a newer version'() {
     await saveSettings({ ...USER, version: 99, theme: 'dark' });
-    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 1\)/ };
+    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 2\)/ };
   },
 };
 
