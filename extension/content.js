@@ -50,8 +50,18 @@
   let lateChanges = [];
   /** Settings changed, the page was left, or the engine failed: read every card again. */
   let fullPassNeeded = true;
-  /** The last partial snapshot the engine answered (a pass that would send it again is skipped). */
+  /** The last partial snapshot the engine answered, and its elements (see `sameAsLast`). */
   let lastAnswered = null;
+  /**
+   * Whether a snapshot would tell the engine nothing new: the text of the last one answered,
+   * naming the very same elements (a card replaced by its copy reads the same but is another
+   * element), with every known card's badge still in place.
+   */
+  function sameAsLast(html, elements) {
+    const last = lastAnswered;
+    if (!last || last.html !== html || last.elements.length !== elements.length) return false;
+    return elements.every((el, i) => el === last.elements[i]) && [...known].every((card) => liveHost(card));
+  }
 
   function start() {
     fullPassNeeded = true;
@@ -138,15 +148,16 @@
     try {
       const began = performance.now();
       const { html, elements, stubs } = snapshot();
-      // A partial snapshot equal to the last one answered: nothing new, no engine, no write.
-      if (stubs && html === lastAnswered) return;
+      // The same partial snapshot of the same elements as the last one answered, with every
+      // badge still in place: nothing new, no engine, no write.
+      if (stubs && sameAsLast(html, elements)) return;
       const sent = performance.now();
       const reply = await send({ type: 'triage', html });
       const answered = performance.now();
       if (!isInvitationsPage()) return;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
       const longestSlice = await applyPlan(reply.plan, elements, stubs);
-      lastAnswered = stubs ? html : null;
+      lastAnswered = stubs ? { html, elements } : null;
       timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice });
     } catch (e) {
       blocked(e?.message ?? String(e));
@@ -338,7 +349,7 @@
         if (!known.has(n)) continue;
         const controls = painted.get(n)?.controls;
         const how = controls?.accept?.contains(target) ? 'accepted' : controls?.ignore?.contains(target) ? 'ignored' : null;
-        if (how) clicked.set(n, { id: n.dataset.triageId, how, at: Date.now() });
+        if (how) clicked.set(n, { id: n.getAttribute('data-triage-id'), how, at: Date.now() });
         return;
       }
     },

@@ -55,8 +55,12 @@ interface QueueCard {
   score: number;
   reasons: string[];
   days: number | null;
-  /** When the page last showed it (ms since the epoch): the queue keeps the latest. */
+  /** When the page first showed it at `days` (ms since the epoch): its age grows from there. */
   seen: number;
+  /** The list it was read in (the page's path and selected tab and filter), if the page said. */
+  list?: string | null;
+  /** Set when LinkedIn resolved it while we watched (summary.rs `Resolved`). */
+  resolved?: { at: number; how: 'accepted' | 'ignored' | 'gone' | string };
 }
 
 /** storage.local `queue`: every card seen this session, and how the last page went. */
@@ -119,6 +123,10 @@ interface Plan {
   lang_unsupported: boolean;
   counts: { accept: number; review: number; ignore: number };
   cards: PlanCard[];
+  /** Cards painted before that LinkedIn resolved since (plan.rs `ResolvedCard`). */
+  resolved: { at: number; id: string; how: 'accepted' | 'gone' }[];
+  /** The list shown and whether all of it was read (plan.rs `ListShown`). */
+  list: { key: string; complete: boolean } | null;
   own_headline_used: boolean;
 }
 
@@ -278,6 +286,11 @@ interface StatusMessage {
   status: 'blocked';
   reason: string;
 }
+/** content.js: cards that went away after LinkedIn's own Accept or Ignore was clicked in them. */
+interface ResolvedMessage {
+  type: 'resolved';
+  resolved: { id: string; how: 'accepted' | 'ignored' }[];
+}
 /** Any extension page (the benchmarks): an engine request, answered by the worker's host. */
 interface EngineMessage {
   type: 'engine';
@@ -287,13 +300,14 @@ interface EngineMessage {
 interface ReminderMessage {
   type: 'reminder';
 }
-type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | EngineMessage | ReminderMessage;
+type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage;
 
 /** What the worker answers each message with. A handler that throws answers `{error}`. */
 interface WorkerReplies {
   triage: EngineReply;
   action: { ok?: true; error?: string };
   status: { ok?: true; error?: string };
+  resolved: { ok?: true; error?: string };
   engine: EngineReply;
   reminder: { next?: number | null; error?: string };
 }
