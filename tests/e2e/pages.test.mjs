@@ -26,6 +26,9 @@ test('the popup shows the counts and the best invitations of the page', async ()
   for (const bucket of ['accept', 'review', 'ignore']) {
     const shown = Number(await popup.locator(`.count.${bucket} strong`).textContent());
     assert.equal(shown, rows.filter((r) => r.bucket === bucket).length, `${bucket} count`);
+    // The bucket's word, from the message key the engine's summary names.
+    const word = { accept: 'Accept', review: 'Review', ignore: 'Ignore' }[bucket];
+    assert.equal(await popup.locator(`.count.${bucket}`).textContent(), `${shown} ${word}`);
   }
   const expected = rows
     .filter((r) => r.bucket !== 'ignore')
@@ -34,6 +37,9 @@ test('the popup shows the counts and the best invitations of the page', async ()
     .map((r) => r.id);
   const listed = await popup.locator('.list.top .entry').evaluateAll((els) => els.map((e) => e.dataset.id));
   assert.deepEqual(listed, expected);
+  const chip = await popup.locator('.list.top .entry .chip').first().textContent();
+  const best = rows.find((r) => r.id === expected[0]);
+  assert.equal(chip, `${{ accept: 'Accept', review: 'Review' }[best.bucket]} ${best.score}`);
   assert.match(await popup.locator('.week').textContent(), /This week: 0 of 30 accepts/);
   await popup.close();
   await page.close();
@@ -157,6 +163,33 @@ test('editing a rule changes the preview, and saving re-scores the open page', a
   await saveSettings(options, null);
   await options.close();
   await page.close();
+});
+
+test('the options preview reads its sample as the page reads a card', async () => {
+  const options = await extensionPage('options.html');
+  await options.locator('#preview-verdict').waitFor();
+  const messages = () =>
+    options.locator('#preview-messages dd').evaluateAll((dds) => Object.fromEntries(dds.map((d) => [d.dataset.action, d.textContent])));
+  // "Dr. Ana Ruiz" is greeted as Ana; a sentence with {mutual} stays when the card names one.
+  await options.locator('#preview-name').fill('Dr. Ana Ruiz');
+  await options.locator('#preview-mutual').fill('Bo Li and 3 other mutual connections');
+  await options.waitForFunction(() => /Bo Li/.test(document.querySelector('#preview-messages')?.textContent));
+  const said = await messages();
+  assert.match(said['accept-thank'], /^Thanks for the invitation, Ana!/);
+  assert.match(said['accept-thank'], /Bo Li/, 'the {mutual} sentence is kept');
+  for (const text of Object.values(said)) assert.doesNotMatch(text, /Dr\./, text);
+  assert.match(said.decline, /^Hi Ana,/);
+  const reasons = await options.locator('#preview-reasons li').allTextContents();
+  assert.ok(reasons.some((r) => /^\+\d+ 4 mutual connections, including Bo Li$/.test(r)), reasons.join('; '));
+  // Naming nobody drops the sentence, as on the page.
+  await options.locator('#preview-mutual').fill('4 mutual connections');
+  await options.waitForFunction(() => !/Bo Li/.test(document.querySelector('#preview-messages')?.textContent));
+  assert.doesNotMatch((await messages())['accept-thank'], /know/);
+  // A group invitation reads as one.
+  await options.locator('#preview-sample').selectOption({ label: 'Rust in Production' });
+  await options.waitForFunction(() => /group: Rust in Production/.test(document.querySelector('#preview-reasons')?.textContent));
+  assert.ok(await options.locator('#preview-target').isVisible());
+  await options.close();
 });
 
 test('an invalid import is refused with the field named, and nothing is saved', async () => {
