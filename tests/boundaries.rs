@@ -536,3 +536,19 @@ fn the_list_shown_is_complete_only_when_its_stated_count_was_read() {
         "the key leaves the count out"
     );
 }
+
+#[test]
+fn a_dialog_inside_a_card_is_not_its_text() {
+    let card = C2_CARD
+        .replace("<p>Staff engineer at Acme · Rust, distributed systems</p>", "")
+        .replace(
+            "<p>3 weeks ago</p>",
+            r#"<p>3 weeks ago</p><div role="dialog" aria-modal="true"><h2>Take care when connecting</h2>
+            <p>Only accept invitations from people you know.</p><button>Accept invite</button></div>"#,
+        );
+    let page = read(&format!("<main><div>{card}</div></main>"));
+    let card = &page.cards[0].card;
+    let all = format!("{} {:?} {:?}", card.headline, card.lines, card.note);
+    assert!(!all.contains("Take care"), "{all}");
+    assert!(!all.contains("Only accept"), "{all}");
+}

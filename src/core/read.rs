@@ -53,12 +53,16 @@ fn is_control(doc: &Document, el: NodeId) -> bool {
 
 /// Text under these is not card text: `button, [role=button], script, style, svg, template,
 /// noscript, [aria-hidden=true], [hidden], .visually-hidden, .a11y-text, .sr-only,
-/// [data-triage-ui]`.
+/// [data-triage-ui]`, and dialogs (`dialog, [role=dialog], [role=alertdialog],
+/// [aria-modal=true]`: "Take care when connecting" is no one's headline).
 fn skips_text(doc: &Document, el: NodeId) -> bool {
     matches!(
         doc.tag(el),
-        "button" | "script" | "style" | "svg" | "template" | "noscript"
-    ) || doc.attr(el, Attr::Role) == Some("button")
+        "button" | "script" | "style" | "svg" | "template" | "noscript" | "dialog"
+    ) || matches!(
+        doc.attr(el, Attr::Role),
+        Some("button" | "dialog" | "alertdialog")
+    ) || doc.attr(el, Attr::AriaModal) == Some("true")
         || doc.attr(el, Attr::AriaHidden) == Some("true")
         || doc.has_attr(el, Attr::Hidden)
         || ["visually-hidden", "a11y-text", "sr-only"]
