@@ -1,6 +1,7 @@
 // End-to-end harness: Debian's Chromium with dist/ loaded, fixture pages served at the real
 // LinkedIn URLs through request routing, under LinkedIn's current kind of CSP. Nothing reaches
 // the network: every other request is refused and recorded, so tests can prove we send none.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 export const DIST = path.join(ROOT, 'dist');
+/** The extension directory Firefox installs: the per-browser build when there is one, else dist/. */
+export const FIREFOX_DIST = process.env.FIREFOX_DIST ?? (existsSync(path.join(ROOT, 'dist-firefox')) ? path.join(ROOT, 'dist-firefox') : DIST);
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 export const INVITATIONS_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/';
 
@@ -133,8 +136,12 @@ function watchConsole(page, sink) {
   page.on('pageerror', (err) => sink.push(`${page.url()}: ${err.message}`));
 }
 
-/** Opens one of the extension's own pages (`popup.html`, `options.html`, …) in a new tab. */
+/**
+ * Opens one of the extension's own pages (`popup.html`, `options.html`, …) in a new tab; for a
+ * browser from browsers.mjs, through its own `openExtensionPage`.
+ */
 export async function openExtensionPage(browser, file) {
+  if (browser.openExtensionPage) return browser.openExtensionPage(file);
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
   return page;

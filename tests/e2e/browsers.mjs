@@ -1,0 +1,532 @@
+// The browser-neutral layer: one small API over Debian's Chromium (Playwright, the extension
+// loaded unpacked, `harness.mjs`'s `launch`) and Firefox ESR (puppeteer-core over WebDriver
+// BiDi, the extension installed as a temporary add-on), so one test body runs in both:
+//
+//   for (const kind of BROWSERS) describe(kind, () => { … launchBrowser(kind) … });
+//
+// A browser: `kind`, `serve(routesOrFile, csp)`, `openInvitations(fixture, {url, status})`,
+// `open(url)`, `openExtensionPage(file)`, `extensionUrl(file)`, `background(fn, arg)` (fn runs
+// in the extension's background with its global as first argument: Chromium's service worker,
+// Firefox's background page), `stopBackground()`, `pages()`, `consoleErrors`, `close()`.
+// A page: `evaluate(fn | expression, arg)`, `waitForFunction(fn, arg, {timeout})` (both with
+// Playwright's signatures, so harness.mjs's helpers take either page), `click(target, {count})`,
+// `fill(target, value)`, `setInputFiles(target, {name, buffer})`, `download(target)` →
+// `{name, text}`, `acceptNextDialog()`, `clipboardText()`, `reload()`, `goBack()`, `goForward()`,
+// `url()`, `close()`, `isClosed()`. A target is a CSS selector in the page, or
+// `{css, nth, inside, text}`: the `nth` match of `css`, then (with `inside`) the first match of
+// `inside` within it, looking into open shadow roots (ours: the badge UI), optionally the one
+// whose text is `text`. Chromium's pages also carry `pw`, the Playwright page, for the tests
+// that only Chromium can run (CDP, axe).
+//
+// Firefox, and why it is driven as it is:
+// - Firefox starts with `--remote-allow-system-access`: WebDriver BiDi otherwise refuses to
+//   navigate a tab to a moz-extension:// page, and it lets the harness run the few privileged
+//   calls it needs in the parent process (the extension's UUID, terminating the background page
+//   as about:debugging does, the downloads list). The extension's own pages run as they always do.
+// - Each page opens in a window of its own: Firefox hides background tabs, and a hidden tab gets
+//   one animation frame and one timer tick a second (the content script paints in animation
+//   frames). Playwright treats every Chromium page as visible; a window each does the same here.
+// - BiDi sends no navigation events for moz-extension:// documents, so extension pages are
+//   navigated and reloaded with BiDi commands that wait for the document itself.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CSP_CURRENT, FIREFOX_DIST, FIXTURES, INVITATIONS_URL, launch, staticAsset, waitForStatus } from './harness.mjs';
+
+export { FIREFOX_DIST };
+
+/** Which browsers the suites run in: `BROWSERS=chromium`, `BROWSERS=firefox`, or both (default). */
+export const BROWSERS = (process.env.BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
+for (const b of BROWSERS) if (!['chromium', 'firefox'].includes(b)) throw new Error(`BROWSERS: unknown browser ${b}`);
+
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+/** The gecko id in manifest.json's browser_specific_settings. */
+const GECKO_ID = 'invite-triage@invite-triage.extension';
+/** Playwright's default for waits; the Firefox side uses the same. */
+const DEFAULT_TIMEOUT = 30_000;
+
+/** Launches `kind` (`chromium` | `firefox`) with the extension; see the top of this file. */
+export function launchBrowser(kind, options = {}) {
+  if (kind === 'chromium') return ChromiumBrowser.launch(options);
+  if (kind === 'firefox') return FirefoxBrowser.launch(options);
+  throw new Error(`unknown browser ${kind}`);
+}
+
+/**
+ * Runs in the page: the element a target names (see the top of this file), or null. `inside`
+ * and `text` look into open shadow roots too.
+ */
+function findInPage(target) {
+  const spec = typeof target === 'string' ? { css: target } : target;
+  const deep = (root, css) => {
+    const out = [...root.querySelectorAll(css)];
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deep(el.shadowRoot, css));
+    return out;
+  };
+  const named = (els) => (spec.text === undefined ? els : els.filter((el) => el.textContent.trim() === spec.text));
+  let found = spec.inside ? [...document.querySelectorAll(spec.css)] : named([...document.querySelectorAll(spec.css)]);
+  let el = found[spec.nth ?? 0] ?? null;
+  if (el && spec.inside) {
+    const scope = el;
+    found = named([...(scope.shadowRoot ? deep(scope.shadowRoot, spec.inside) : []), ...deep(scope, spec.inside)]);
+    el = found[0] ?? null;
+  }
+  return el;
+}
+
+const describeTarget = (target) => (typeof target === 'string' ? target : JSON.stringify(target));
+
+/**
+ * The source of a function for `background`: waits until `fn(global, arg)` is truthy, checking
+ * again on every storage change (the background's state is in storage), and resolves to it.
+ */
+const untilInBackground = (fn, timeout) => `(g, a) => new Promise((resolve, reject) => {
+  const check = async () => {
+    const value = await (${fn})(g, a);
+    if (!value) return;
+    g.chrome.storage.onChanged.removeListener(check);
+    clearTimeout(timer);
+    resolve(value);
+  };
+  const timer = setTimeout(() => {
+    g.chrome.storage.onChanged.removeListener(check);
+    reject(new Error('waited ${timeout} ms in the background for: ' + ${JSON.stringify(String(fn).slice(0, 200))}));
+  }, ${timeout});
+  g.chrome.storage.onChanged.addListener(check); // listening first: no change is missed
+  check().catch(reject);
+})`;
+
+/** Records the page's dialogs (alert, confirm, prompt) and dismisses each. */
+function recordDialogs(page) {
+  const seen = [];
+  page.on('dialog', (d) => {
+    seen.push(d.message());
+    d.dismiss();
+  });
+  return seen;
+}
+
+/** Calls `fn(global, arg)` where `global` is found by `globalExpression`, as one expression. */
+const callWith = (globalExpression, fn, arg) =>
+  `(async () => (${fn})(${globalExpression}, ${arg === undefined ? 'undefined' : JSON.stringify(arg)}))()`;
+
+// ---------------------------------------------------------------- Chromium (Playwright)
+
+class ChromiumPage {
+  constructor(pw, browser) {
+    this.pw = pw;
+    this.browser = browser;
+    this.kind = 'chromium';
+  }
+  url() {
+    return this.pw.url();
+  }
+  evaluate(fn, arg) {
+    return this.pw.evaluate(fn, arg);
+  }
+  waitForFunction(fn, arg, { timeout = DEFAULT_TIMEOUT } = {}) {
+    return this.pw.waitForFunction(fn, arg, { timeout });
+  }
+  async element(target, { timeout = DEFAULT_TIMEOUT } = {}) {
+    await this.pw.waitForFunction(findInPage, target, { timeout }).catch((e) => {
+      throw new Error(`no element ${describeTarget(target)} on ${this.pw.url()}: ${e.message}`);
+    });
+    return (await this.pw.evaluateHandle(findInPage, target)).asElement();
+  }
+  async click(target, { count = 1 } = {}) {
+    const handle = await this.element(target);
+    if (count === 2) await handle.dblclick();
+    else await handle.click({ clickCount: count });
+  }
+  async fill(target, value) {
+    await (await this.element(target)).fill(value);
+  }
+  async setInputFiles(target, { name, mimeType = 'application/json', buffer }) {
+    await (await this.element(target)).setInputFiles({ name, mimeType, buffer });
+  }
+  async download(target) {
+    const [download] = await Promise.all([this.pw.waitForEvent('download'), this.click(target)]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+  acceptNextDialog() {
+    this.pw.once('dialog', (d) => d.accept());
+  }
+  recordDialogs() {
+    return recordDialogs(this.pw);
+  }
+  clipboardText() {
+    return this.pw.evaluate(() => navigator.clipboard.readText());
+  }
+  async reload() {
+    await this.pw.reload();
+  }
+  async goto(url) {
+    await this.pw.goto(url);
+  }
+  async goBack() {
+    await this.pw.goBack();
+  }
+  async goForward() {
+    await this.pw.goForward();
+  }
+  isClosed() {
+    return this.pw.isClosed();
+  }
+  async close() {
+    this.browser.open_.delete(this);
+    await this.pw.close();
+  }
+}
+
+class ChromiumBrowser {
+  static async launch(options) {
+    const browser = new ChromiumBrowser(await launch(options));
+    await browser.raw.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.linkedin.com' });
+    return browser;
+  }
+  constructor(raw) {
+    this.kind = 'chromium';
+    /** harness.mjs's browser: `{context, extensionId, requests, consoleErrors, serve, close}`. */
+    this.raw = raw;
+    this.context = raw.context;
+    this.extensionId = raw.extensionId;
+    this.requests = raw.requests;
+    this.consoleErrors = raw.consoleErrors;
+    this.open_ = new Set();
+  }
+  serve(routesOrFile, csp) {
+    this.raw.serve(routesOrFile, csp);
+  }
+  async newPage() {
+    const page = new ChromiumPage(await this.context.newPage(), this);
+    this.open_.add(page);
+    return page;
+  }
+  async open(url) {
+    const page = await this.newPage();
+    await page.goto(url);
+    return page;
+  }
+  async openInvitations(fixture, { url = INVITATIONS_URL, status } = {}) {
+    this.serve({ [new URL(url).pathname]: fixture });
+    const page = await this.open(url);
+    await waitForStatus(page, status);
+    return page;
+  }
+  extensionUrl(file) {
+    return `chrome-extension://${this.extensionId}/${file}`;
+  }
+  openExtensionPage(file) {
+    return this.open(this.extensionUrl(file));
+  }
+  /** The service worker (a stopped one is started again by the first message to it). */
+  async worker() {
+    return this.context.serviceWorkers()[0] ?? this.context.waitForEvent('serviceworker');
+  }
+  /** Waits until `fn(global, arg)` run in the background is truthy (see untilInBackground). */
+  waitInBackground(fn, arg, { timeout = 10_000 } = {}) {
+    return this.background(untilInBackground(fn, timeout), arg);
+  }
+  async background(fn, arg) {
+    return (await this.worker()).evaluate(callWith('globalThis', fn, arg));
+  }
+  /** Stops the service worker, as Chromium does when it is idle (DevTools' "Stop"). */
+  async stopBackground() {
+    const page = await this.context.newPage();
+    try {
+      const cdp = await this.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    } finally {
+      await page.close();
+    }
+  }
+  pages() {
+    return [...this.open_].filter((p) => !p.isClosed());
+  }
+  close() {
+    return this.raw.close();
+  }
+}
+
+// ---------------------------------------------------------------- Firefox (puppeteer, WebDriver BiDi)
+
+class FirefoxPage {
+  constructor(pp, browser, { extension = false } = {}) {
+    this.pp = pp;
+    this.browser = browser;
+    this.kind = 'firefox';
+    this.extension = extension;
+    this.href = 'about:blank';
+  }
+  /** The BiDi browsing context (puppeteer's own, for the commands it does not wrap). */
+  get context() {
+    return this.pp.mainFrame().browsingContext;
+  }
+  url() {
+    // BiDi reports no navigation of a moz-extension:// document: keep what was asked for.
+    return this.extension ? this.href : this.pp.url();
+  }
+  evaluate(fn, arg) {
+    return typeof fn === 'string' ? this.pp.evaluate(fn) : this.pp.evaluate(fn, arg);
+  }
+  waitForFunction(fn, arg, { timeout = DEFAULT_TIMEOUT } = {}) {
+    return this.pp.waitForFunction(fn, { timeout, polling: 50 }, arg);
+  }
+  async element(target, { timeout = DEFAULT_TIMEOUT } = {}) {
+    await this.waitForFunction(findInPage, target, { timeout }).catch((e) => {
+      throw new Error(`no element ${describeTarget(target)} on ${this.url()}: ${e.message}`);
+    });
+    return (await this.pp.evaluateHandle(findInPage, target)).asElement();
+  }
+  /** A real click (BiDi input actions at the element's centre, after scrolling it into view). */
+  async click(target, { count = 1 } = {}) {
+    await (await this.element(target)).click({ count });
+  }
+  /** Sets the value and fires `input`, as Playwright's fill does. */
+  async fill(target, value) {
+    const handle = await this.element(target);
+    await handle.evaluate((el, v) => {
+      el.focus();
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value);
+  }
+  /** Puppeteer uploads files from disk: the content is written to a file of that name first. */
+  async setInputFiles(target, { name, buffer }) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'invite-triage-upload-'));
+    try {
+      const file = path.join(dir, name);
+      await writeFile(file, buffer);
+      await (await this.element(target)).uploadFile(file);
+    } finally {
+      // Firefox has read the file once the change event fired (the page awaits file.text()).
+      this.browser.cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    }
+  }
+  /** Firefox saves downloads to the profile's download directory; the downloads list says when. */
+  async download(target) {
+    const before = (await this.browser.downloads()).length;
+    await this.click(target);
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    for (;;) {
+      const list = await this.browser.downloads();
+      const done = list.slice(before).find((d) => d.stopped);
+      if (done) {
+        if (!done.succeeded) throw new Error(`the download failed: ${done.error}`);
+        return { name: path.basename(done.path), text: await readFile(done.path, 'utf8') };
+      }
+      if (Date.now() > deadline) throw new Error('no download came');
+      await new Promise((resolve) => setTimeout(resolve, 50)); // polling the browser's own list
+    }
+  }
+  acceptNextDialog() {
+    this.pp.once('dialog', (d) => d.accept());
+  }
+  recordDialogs() {
+    return recordDialogs(this.pp);
+  }
+  clipboardText() {
+    return this.pp.evaluate(() => navigator.clipboard.readText());
+  }
+  async goto(url) {
+    this.href = url;
+    if (this.extension) await this.context.navigate(url, 'complete');
+    else await this.pp.goto(url);
+  }
+  async reload() {
+    if (this.extension) await this.context.reload({ wait: 'complete' });
+    else await this.pp.reload();
+  }
+  // History within the page (LinkedIn's pushState): no load to wait for.
+  async goBack() {
+    await this.context.traverseHistory(-1);
+  }
+  async goForward() {
+    await this.context.traverseHistory(1);
+  }
+  isClosed() {
+    return this.pp.isClosed();
+  }
+  async close() {
+    this.browser.open_.delete(this);
+    if (!this.pp.isClosed()) await this.pp.close();
+  }
+}
+
+class FirefoxBrowser {
+  static async launch({ routes = {}, csp = CSP_CURRENT } = {}) {
+    const { default: puppeteer } = await import('puppeteer-core');
+    if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is not installed (build.sh test installs firefox-esr)`);
+    const profile = await mkdtemp(path.join(tmpdir(), 'invite-triage-ff-'));
+    const downloads = await mkdtemp(path.join(tmpdir(), 'invite-triage-ff-downloads-'));
+    const pp = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX,
+      headless: process.env.HEADED ? false : true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.proxy.type': 0,
+        'app.update.enabled': false,
+        // Downloads go to a directory of our own, without asking.
+        'browser.download.dir': downloads,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        'browser.download.alwaysOpenPanel': false,
+      },
+    });
+    const browser = new FirefoxBrowser(pp, { routes, csp, dirs: [profile, downloads] });
+    try {
+      await pp.installExtension(FIREFOX_DIST);
+      browser.uuid = await browser.privileged(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).mozExtensionHostname`);
+    } catch (e) {
+      await browser.close();
+      throw e;
+    }
+    return browser;
+  }
+  constructor(pp, { routes, csp, dirs }) {
+    this.kind = 'firefox';
+    this.pp = pp;
+    this.state = { routes: { ...routes }, csp };
+    this.dirs = dirs;
+    this.consoleErrors = [];
+    this.requests = { foreign: [], served: [] };
+    this.open_ = new Set();
+    this.cleanup = [];
+    this.tool = null;
+    this.chromeContext = null;
+  }
+  serve(routesOrFile, csp) {
+    if (typeof routesOrFile === 'string') this.state.routes[new URL(INVITATIONS_URL).pathname] = routesOrFile;
+    else Object.assign(this.state.routes, routesOrFile);
+    if (csp) this.state.csp = csp;
+  }
+  /**
+   * Runs `expression` in Firefox's parent process (the browser window's chrome scope) and
+   * returns its value (JSON-serializable). Only the harness uses it, for what no content page can do.
+   */
+  async privileged(expression) {
+    const connection = this.pp.connection;
+    if (!this.chromeContext) {
+      const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      this.chromeContext = result.contexts[0].context;
+    }
+    const { result } = await connection.send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (${expression})))()`,
+      target: { context: this.chromeContext },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (result.type !== 'success') throw new Error(`privileged call failed: ${result.exceptionDetails?.text}`);
+    return result.result.value === undefined ? undefined : JSON.parse(result.result.value);
+  }
+  /** Firefox's downloads list: `{path, stopped, succeeded, error}` each, oldest first. */
+  downloads() {
+    return this.privileged(`(async () => {
+      const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+      const list = await (await Downloads.getList(Downloads.ALL)).getAll();
+      return list.map((d) => ({ path: d.target.path, stopped: d.stopped, succeeded: d.succeeded, error: String(d.error?.message ?? '') }));
+    })()`);
+  }
+  async newPage({ extension = false } = {}) {
+    const pp = await this.pp.newPage({ type: 'window' });
+    const page = new FirefoxPage(pp, this, { extension });
+    if (!extension) await this.route(pp);
+    pp.on('console', (msg) => {
+      if (msg.type() === 'error') this.consoleErrors.push(`${page.url()}: ${msg.text()}`);
+    });
+    pp.on('pageerror', (err) => this.consoleErrors.push(`${page.url()}: ${err.message}`));
+    this.open_.add(page);
+    return page;
+  }
+  /** Serves the fixtures at www.linkedin.com, like harness.mjs's routing; nothing else goes out. */
+  async route(pp) {
+    await pp.setRequestInterception(true);
+    pp.on('request', async (request) => {
+      try {
+        const url = new URL(request.url());
+        if (url.protocol === 'data:' || url.protocol === 'moz-extension:' || url.protocol === 'about:') return await request.continue();
+        const asset = staticAsset(url);
+        if (asset) {
+          this.requests.served.push(url.href);
+          return await request.respond({ status: 200, contentType: asset.type, body: await readFile(asset.file) });
+        }
+        if (url.hostname === 'www.linkedin.com') {
+          this.requests.served.push(url.href);
+          const file = this.state.routes[url.pathname];
+          if (!file) return await request.respond({ status: 404, contentType: 'text/plain', body: 'not a fixture' });
+          return await request.respond({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers: { 'content-security-policy': this.state.csp },
+            body: await readFile(path.join(FIXTURES, file)),
+          });
+        }
+        this.requests.foreign.push(url.href);
+        return await request.abort();
+      } catch {
+        // The page went away while its request was being answered.
+      }
+    });
+  }
+  async open(url) {
+    const page = await this.newPage();
+    await page.goto(url);
+    return page;
+  }
+  async openInvitations(fixture, { url = INVITATIONS_URL, status } = {}) {
+    this.serve({ [new URL(url).pathname]: fixture });
+    const page = await this.open(url);
+    await waitForStatus(page, status);
+    return page;
+  }
+  extensionUrl(file) {
+    return `moz-extension://${this.uuid}/${file}`;
+  }
+  async openExtensionPage(file) {
+    const page = await this.newPage({ extension: true });
+    await page.goto(this.extensionUrl(file));
+    return page;
+  }
+  /**
+   * Runs `fn(backgroundWindow, arg)` from an extension tab kept open for it: Firefox's background
+   * page is no BiDi target, but an extension page reaches it (runtime.getBackgroundPage, which
+   * also wakes a terminated one). Functions the test leaves in the background (fault injection)
+   * belong to that tab, which stays open until the browser closes.
+   */
+  /** Waits until `fn(global, arg)` run in the background is truthy (see untilInBackground). */
+  waitInBackground(fn, arg, { timeout = 10_000 } = {}) {
+    return this.background(untilInBackground(fn, timeout), arg);
+  }
+  async background(fn, arg) {
+    if (!this.tool || this.tool.isClosed()) {
+      const pp = await this.pp.newPage({ type: 'window' });
+      this.tool = new FirefoxPage(pp, this, { extension: true });
+      await this.tool.goto(this.extensionUrl('popup.html'));
+    }
+    return this.tool.evaluate(callWith('await browser.runtime.getBackgroundPage()', fn, arg));
+  }
+  /** Terminates the background page, as Firefox does when it is idle (about:debugging's "Terminate"). */
+  async stopBackground() {
+    await this.privileged(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground({ ignoreDevToolsAttached: true })`);
+  }
+  pages() {
+    return [...this.open_].filter((p) => !p.isClosed());
+  }
+  async close() {
+    await this.pp.close().catch(() => {});
+    for (const step of this.cleanup) await step();
+    for (const dir of this.dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
