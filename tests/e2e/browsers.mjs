@@ -56,28 +56,6 @@ export function launchBrowser(kind, options = {}) {
   throw new Error(`unknown browser ${kind}`);
 }
 
-/**
- * Runs in the page: the element a target names (see the top of this file), or null. `inside`
- * and `text` look into open shadow roots too.
- */
-function findInPage(target) {
-  const spec = typeof target === 'string' ? { css: target } : target;
-  const deep = (root, css) => {
-    const out = [...root.querySelectorAll(css)];
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deep(el.shadowRoot, css));
-    return out;
-  };
-  const named = (els) => (spec.text === undefined ? els : els.filter((el) => el.textContent.trim() === spec.text));
-  let found = spec.inside ? [...document.querySelectorAll(spec.css)] : named([...document.querySelectorAll(spec.css)]);
-  let el = found[spec.nth ?? 0] ?? null;
-  if (el && spec.inside) {
-    const scope = el;
-    found = named([...(scope.shadowRoot ? deep(scope.shadowRoot, spec.inside) : []), ...deep(scope, spec.inside)]);
-    el = found[0] ?? null;
-  }
-  return el;
-}
-
 const describeTarget = (target) => (typeof target === 'string' ? target : JSON.stringify(target));
 
 /**
@@ -114,10 +92,89 @@ function recordDialogs(page) {
 const callWith = (globalExpression, fn, arg) =>
   `(async () => (${fn})(${globalExpression}, ${arg === undefined ? 'undefined' : JSON.stringify(arg)}))()`;
 
+/**
+ * Runs in the page: reads `read` of the element `target` names: `exists`, `visible` (a box, and
+ * not visibility: hidden, as Playwright's isVisible has it), `text`, `value`, `disabled` or
+ * `attribute` (`name`); undefined when there is no such element. A function, not a string:
+ * Playwright's polling evaluates a string with eval, which the extension pages' CSP forbids.
+ */
+function probeInPage({ target, read, name }) {
+  const spec = typeof target === 'string' ? { css: target } : target;
+  const deep = (root, css) => {
+    const out = [...root.querySelectorAll(css)];
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deep(el.shadowRoot, css));
+    return out;
+  };
+  const named = (els) => (spec.text === undefined ? els : els.filter((el) => el.textContent.trim() === spec.text));
+  let el = (spec.inside ? [...document.querySelectorAll(spec.css)] : named([...document.querySelectorAll(spec.css)]))[spec.nth ?? 0] ?? null;
+  if (el && spec.inside) el = named([...(el.shadowRoot ? deep(el.shadowRoot, spec.inside) : []), ...deep(el, spec.inside)])[0] ?? null;
+  if (!el) return undefined;
+  switch (read) {
+    case 'element':
+      return el;
+    case 'exists':
+      return true;
+    case 'visible':
+      return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    case 'text':
+      return el.textContent;
+    case 'value':
+      return el.value;
+    case 'disabled':
+      return el.matches(':disabled');
+    case 'attribute':
+      return el.getAttribute(name);
+    default:
+      throw new Error(`unknown read ${read}`);
+  }
+}
+
+/** What both browsers' pages do the same way: in-page reads and waits over targets. */
+class NeutralPage {
+  /** Waits until the target is there (`attached`) or shown (`visible`, the default, as Playwright). */
+  async waitFor(target, { state = 'visible', timeout = DEFAULT_TIMEOUT } = {}) {
+    const read = state === 'attached' ? 'exists' : 'visible';
+    await this.waitForFunction(probeInPage, { target, read }, { timeout }).catch((e) => {
+      throw new Error(`${describeTarget(target)} never became ${state} on ${this.url()}: ${e.message}`);
+    });
+  }
+  async read(target, read, name) {
+    await this.waitFor(target, { state: 'attached' });
+    return this.evaluate(probeInPage, { target, read, name });
+  }
+  textContent(target) {
+    return this.read(target, 'text');
+  }
+  getAttribute(target, name) {
+    return this.read(target, 'attribute', name);
+  }
+  inputValue(target) {
+    return this.read(target, 'value');
+  }
+  isDisabled(target) {
+    return this.read(target, 'disabled');
+  }
+  async isEnabled(target) {
+    return !(await this.isDisabled(target));
+  }
+  /** Whether the target is shown now (false when it is not there), without waiting. */
+  async isVisible(target) {
+    return (await this.evaluate(probeInPage, { target, read: 'visible' })) === true;
+  }
+  async isHidden(target) {
+    return !(await this.isVisible(target));
+  }
+  /** `read(element)` for every match of a CSS selector in the page (light DOM). */
+  evaluateAll(css, read) {
+    return this.evaluate(`[...document.querySelectorAll(${JSON.stringify(css)})].map(${read})`);
+  }
+}
+
 // ---------------------------------------------------------------- Chromium (Playwright)
 
-class ChromiumPage {
+class ChromiumPage extends NeutralPage {
   constructor(pw, browser) {
+    super();
     this.pw = pw;
     this.browser = browser;
     this.kind = 'chromium';
@@ -132,10 +189,10 @@ class ChromiumPage {
     return this.pw.waitForFunction(fn, arg, { timeout });
   }
   async element(target, { timeout = DEFAULT_TIMEOUT } = {}) {
-    await this.pw.waitForFunction(findInPage, target, { timeout }).catch((e) => {
+    await this.pw.waitForFunction(probeInPage, { target, read: 'exists' }, { timeout }).catch((e) => {
       throw new Error(`no element ${describeTarget(target)} on ${this.pw.url()}: ${e.message}`);
     });
-    return (await this.pw.evaluateHandle(findInPage, target)).asElement();
+    return (await this.pw.evaluateHandle(probeInPage, { target, read: 'element' })).asElement();
   }
   async click(target, { count = 1 } = {}) {
     const handle = await this.element(target);
@@ -256,8 +313,9 @@ class ChromiumBrowser {
 
 // ---------------------------------------------------------------- Firefox (puppeteer, WebDriver BiDi)
 
-class FirefoxPage {
+class FirefoxPage extends NeutralPage {
   constructor(pp, browser, { extension = false } = {}) {
+    super();
     this.pp = pp;
     this.browser = browser;
     this.kind = 'firefox';
@@ -279,10 +337,10 @@ class FirefoxPage {
     return this.pp.waitForFunction(fn, { timeout, polling: 50 }, arg);
   }
   async element(target, { timeout = DEFAULT_TIMEOUT } = {}) {
-    await this.waitForFunction(findInPage, target, { timeout }).catch((e) => {
+    await this.waitForFunction(probeInPage, { target, read: 'exists' }, { timeout }).catch((e) => {
       throw new Error(`no element ${describeTarget(target)} on ${this.url()}: ${e.message}`);
     });
-    return (await this.pp.evaluateHandle(findInPage, target)).asElement();
+    return (await this.pp.evaluateHandle(probeInPage, { target, read: 'element' })).asElement();
   }
   /** A real click (BiDi input actions at the element's centre, after scrolling it into view). */
   async click(target, { count = 1 } = {}) {
