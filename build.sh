@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Invite Triage build driver. Every subcommand installs what it is missing, then does its job.
 #
-#   ./build.sh            build dist/ (the unpacked extension) and print the wasm size
-#   ./build.sh package    build, then write the Chrome Web Store and AMO zips to target/package/
+#   ./build.sh            build dist/ (unpacked, Chromium) and dist-firefox/ (unpacked, Firefox), print the wasm size
+#   ./build.sh package    build, then write the Chrome Web Store zip (from dist/) and the AMO zip
+#                         (from dist-firefox/) to target/package/
 #   ./build.sh demo       build, then run the extension in Chromium on the bundled demo page
-#   ./build.sh test       every check: fmt, clippy, cargo test, wasm tests, web-ext lint, e2e
+#   ./build.sh test       every check: fmt, clippy, cargo test, wasm tests, tsc, web-ext lint, e2e
 #   ./build.sh bench      the benchmarks: prints a table, writes target/bench/report.md (see BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -78,21 +79,25 @@ wasm_size_line() {
     "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$wasm"
 }
 
+# The engine's JS bindings and wasm, before they are copied into each browser's extension; its
+# TypeScript declarations stay here too (tsc reads them, no browser does).
+PKG=target/wasm/pkg
+
 build() {
   ensure_rust_target
   ensure_wasm_bindgen
   ensure_npm
   run_step "compile the engine to wasm" cargo build --release --lib --target "$WASM_TARGET" -q
-  rm -rf dist && mkdir -p dist/pkg
-  run_step "generate JS bindings (wasm-bindgen)" wasm-bindgen --target web --no-typescript \
-    --out-dir dist/pkg "target/$WASM_TARGET/release/$CRATE.wasm"
+  rm -rf "$PKG" && mkdir -p "$PKG"
+  run_step "generate JS bindings (wasm-bindgen)" wasm-bindgen --target web \
+    --out-dir "$PKG" "target/$WASM_TARGET/release/$CRATE.wasm"
   run_step "optimise the wasm (binaryen wasm-opt)" node_modules/.bin/wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" \
-    "dist/pkg/${CRATE}_bg.wasm" -o "dist/pkg/${CRATE}_bg.wasm"
-  CURRENT_STEP="assemble dist/"
-  cp manifest.json dist/
-  cp -R extension/. dist/
+    "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
+  run_step "assemble dist/ (Chromium)" node tools/assemble.mjs chromium dist "$PKG"
+  run_step "assemble dist-firefox/ (Firefox)" node tools/assemble.mjs firefox dist-firefox "$PKG"
   wasm_size_line
   echo "dist/ is ready: load it with 'Load unpacked' in chrome://extensions"
+  echo "dist-firefox/ is ready: load its manifest.json in about:debugging (This Firefox)"
 }
 
 package() {
@@ -105,7 +110,7 @@ package() {
   mkdir -p "$out"
   rm -f "$out"/*.zip
   (cd dist && zip -qr -X "$ROOT/$out/invite-triage-$version-chrome.zip" .)
-  node_modules/.bin/web-ext build --source-dir dist --artifacts-dir "$out" \
+  node_modules/.bin/web-ext build --source-dir dist-firefox --artifacts-dir "$out" \
     --filename "invite-triage-$version-firefox.zip" --overwrite-dest >/dev/null \
     || fail "web-ext build failed"
   ls -l "$out"
@@ -135,10 +140,12 @@ test_all() {
     cargo test --target "$WASM_TARGET" --test web 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || fail "wasm tests failed"
   record "wasm-bindgen-test (Chromium)" "$(awk '/^test result:/ {p+=$4; f+=$6} END {print p " passed, " f " failed"}' "$log")"
-  CURRENT_STEP="web-ext lint"; step "$CURRENT_STEP"
-  node_modules/.bin/web-ext lint --source-dir dist --output json >target/web-ext-lint.json || true
-  node tests/tools/lint-summary.js target/web-ext-lint.json || fail "web-ext lint reported errors"
-  record "web-ext lint" "$(node tests/tools/lint-summary.js target/web-ext-lint.json --short)"
+  run_step "type-check the shell (tsc --checkJs)" node_modules/.bin/tsc -p tsconfig.json
+  record "tsc --checkJs (extension/)" "ok"
+  CURRENT_STEP="web-ext lint (dist-firefox)"; step "$CURRENT_STEP"
+  node_modules/.bin/web-ext lint --source-dir dist-firefox --output json >target/web-ext-lint.json || true
+  node tests/tools/lint-summary.js target/web-ext-lint.json || fail "web-ext lint reported errors or warnings"
+  record "web-ext lint (dist-firefox)" "$(node tests/tools/lint-summary.js target/web-ext-lint.json --short)"
   CURRENT_STEP="end-to-end (Playwright, Chromium; puppeteer, Firefox)"; step "$CURRENT_STEP"
   log=target/test-e2e.log
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee "$log"
@@ -176,6 +183,8 @@ bench() {
   run_step "native scoring benchmark (cargo bench)" cargo bench -q --bench score --no-run
   CURRENT_STEP="benchmarks"; step "$CURRENT_STEP"
   node tests/bench/run.mjs
+  CURRENT_STEP="idle page (engine calls and writes per minute)"; step "$CURRENT_STEP"
+  node tests/bench/idle.mjs
 }
 
 case "${1:-build}" in

@@ -1,51 +1,13 @@
 // Background: the Chromium service worker or the Firefox background page (same file).
-// Relays the content script's snapshots to the engine host, keeps the toolbar count, and
+// Relays the content script's snapshots to the engine host (engine-host.js: the offscreen
+// document in Chromium, this very page in Firefox), keeps the toolbar count, and
 // records the user's actions. State lives in storage, never in globals: the worker may be
 // stopped at any time.
-import { handle as engineHere } from './engine.js';
+import './platform.js';
+import { askEngine as engine } from './engine-host.js';
 import { loadMemory, loadSettings, recordAction } from './storage.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
-const OFFSCREEN_URL = 'offscreen.html';
-/** Chromium has no DOM in the worker: the engine lives in an offscreen document there. */
-const useOffscreen = Boolean(globalThis.chrome?.offscreen);
-
-let creating = null;
-async function ensureOffscreen() {
-  if (await chrome.offscreen.hasDocument()) return;
-  creating ??= chrome.offscreen
-    .createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['DOM_PARSER'],
-      justification: 'Reads a copy of the invitations page with the triage engine.',
-    })
-    .catch((e) => {
-      if (!String(e?.message).includes('single offscreen')) throw e;
-    })
-    .finally(() => {
-      creating = null;
-    });
-  await creating;
-}
-
-/**
- * Sends a request to the engine host and returns its answer. A host that went away mid-request
- * (the offscreen document closed or crashed) is recreated and asked once more.
- */
-async function engine(request) {
-  if (!useOffscreen) return engineHere(request);
-  let failure = 'no answer';
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await ensureOffscreen();
-      const reply = await chrome.runtime.sendMessage({ ...request, target: 'engine' });
-      if (reply) return reply;
-    } catch (e) {
-      failure = String(e?.message ?? e);
-    }
-  }
-  return { error: `the engine host did not answer (${failure})` };
-}
+const { api } = globalThis.inviteTriagePlatform;
 
 async function settingsOrDefault() {
   try {
@@ -69,6 +31,11 @@ function serially(change) {
 }
 const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
 
+/**
+ * @param {TriageMessage} message
+ * @param {chrome.runtime.MessageSender} sender
+ * @returns {Promise<EngineReply>}
+ */
 async function triage(message, sender) {
   const [settings, memory] = await Promise.all([settingsOrDefault(), loadMemory()]);
   let reply = await engine({ op: 'triage', html: message.html, settings, memory });
@@ -78,7 +45,7 @@ async function triage(message, sender) {
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
   if (reply.plan) {
-    serially(() => rememberQueue(reply.plan))
+    serially(() => rememberQueue(reply.plan, sender.tab?.url))
       .then((queue) => queue && updateBadge(queue, sender.tab?.id))
       .catch(warn);
   }
@@ -94,10 +61,12 @@ const QUEUE_LIMIT = 1000;
  * A card's age is kept with the time it was first read at that age, so it grows with time.
  * Writes nothing when nothing changed. Runs inside `serially`.
  */
-async function rememberQueue(plan) {
+async function rememberQueue(plan, tabUrl) {
   const { queue = { cards: {} } } = await api.storage.local.get('queue');
   const now = Date.now();
   let changed = false;
+  // Which list this is: the page's path and its selected tab and filter, as the engine read them.
+  const list = plan.list ? `${pathOf(tabUrl)} | ${plan.list.key}` : null;
   for (const card of plan.cards) {
     const before = queue.cards[card.id];
     const days = card.days_waiting ?? null;
@@ -108,6 +77,7 @@ async function rememberQueue(plan) {
       reasons: card.reasons.slice(0, 2).map((r) => r.label), // the engine lists the strongest first
       days,
       seen: before && before.days === days && Number.isFinite(before.seen) ? before.seen : now,
+      list: list ?? before?.list ?? null,
     };
     if (!before || before.resolved || JSON.stringify(before) !== JSON.stringify(next)) {
       queue.cards[card.id] = next; // read as a card again: not resolved (any more)
@@ -115,6 +85,14 @@ async function rememberQueue(plan) {
     }
   }
   for (const { id, how } of plan.resolved ?? []) changed = markResolved(queue, id, how, now) || changed;
+  // A whole list read (its filter's count read in full): what it held before and is missing
+  // now was resolved on LinkedIn (accepted or ignored elsewhere, or withdrawn by its sender).
+  if (plan.list?.complete && list) {
+    const read = new Set(plan.cards.map((c) => c.id));
+    for (const [id, card] of Object.entries(queue.cards)) {
+      if (card.list === list && !read.has(id)) changed = markResolved(queue, id, 'gone', now) || changed;
+    }
+  }
   // Bounded: the most recently seen cards (a queue longer than this is not read one by one).
   const ids = Object.keys(queue.cards);
   if (ids.length > QUEUE_LIMIT) {
@@ -138,6 +116,15 @@ async function rememberQueue(plan) {
   queue.updated = now;
   await api.storage.local.set({ queue });
   return queue;
+}
+
+/** A URL's path ("" when there is none). */
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
 }
 
 /** Marks a card of the queue resolved on LinkedIn (`accepted`, `ignored`, `gone`); whether it changed. */
@@ -171,6 +158,7 @@ async function updateBadge(queue, tabId) {
   if (tabId !== undefined) await api.action.setBadgeText({ tabId, text });
 }
 
+/** @type {WorkerHandlers} */
 const handlers = {
   triage,
   async action(message) {

@@ -7,7 +7,7 @@
   if (globalThis.__inviteTriageLoaded) return;
   globalThis.__inviteTriageLoaded = true;
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const { api, el, shadowStyle } = globalThis.inviteTriagePlatform;
   /**
    * A user-facing string from _locales (chrome.i18n), with `$1`… filled from `subs`. Strings
    * without substitutions are looked up once: a long page asks for the same few hundreds of times.
@@ -202,10 +202,10 @@
   });
 
   // The popup asks to show one card: scroll to it and open its reasons.
-  api.runtime.onMessage.addListener((message) => {
+  api.runtime.onMessage.addListener((/** @type {TabMessage} */ message) => {
     if (message?.type !== 'reveal' || !observer) return;
     const card = document.querySelector(`[data-triage-id="${CSS.escape(String(message.id))}"]`);
-    const badge = card?.querySelector(`:scope > [${UI_ATTR}]`)?.shadowRoot?.querySelector('[data-triage-badge]');
+    const badge = /** @type {HTMLElement | null | undefined} */ (card?.querySelector(`:scope > [${UI_ATTR}]`)?.shadowRoot?.querySelector('[data-triage-badge]'));
     card?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     badge?.focus({ preventScroll: true });
   });
@@ -214,6 +214,9 @@
   /**
    * Sends a message to the worker. A lost message, a worker restarted mid-request or a slow
    * answer is retried once; the second failure rejects with the reason.
+   * @template {WorkerMessage} M
+   * @param {M} message
+   * @returns {Promise<WorkerReplies[M['type']]>}
    */
   async function send(message) {
     try {
@@ -223,6 +226,7 @@
     }
   }
 
+  /** @param {WorkerMessage} message */
   function attempt(message) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the engine did not answer in time')), attemptTimeout(message));
@@ -265,9 +269,9 @@
 
   function fullSnapshot() {
     const elements = Array.from(document.body.getElementsByTagName('*'));
-    const copy = document.body.cloneNode(true);
+    const copy = /** @type {HTMLElement} */ (document.body.cloneNode(true));
     const copies = copy.getElementsByTagName('*');
-    for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, i);
+    for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, String(i));
     for (const node of copy.querySelectorAll(SNAPSHOT_DROP)) node.remove();
     return { html: withPageAttributes(copy), elements, stubs: null };
   }
@@ -277,7 +281,7 @@
    * page's `lang` (the interface language LinkedIn serves).
    */
   function withPageAttributes(bodyCopy) {
-    const shell = document.documentElement.cloneNode(false);
+    const shell = /** @type {HTMLElement} */ (document.documentElement.cloneNode(false));
     shell.append(bodyCopy);
     return shell.outerHTML;
   }
@@ -495,30 +499,8 @@
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
   }
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === false || v === undefined || v === null) continue;
-      node.setAttribute(k, v === true ? '' : String(v));
-    }
-    node.append(...children.filter((c) => c !== null && c !== undefined));
-    return node;
-  }
-
-  let sheet = null;
-  function styles(shadow) {
-    if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in shadow) {
-      try {
-        sheet ??= new CSSStyleSheet();
-        if (!sheet.cssRules.length) sheet.replaceSync(globalThis.__inviteTriageCss);
-        shadow.adoptedStyleSheets = [sheet];
-        return null;
-      } catch {
-        // Firefox content scripts cannot always adopt a sheet: fall back to a style element.
-      }
-    }
-    return el('style', {}, globalThis.__inviteTriageCss);
-  }
+  /** The badge styles (badge-style.js) in this shadow root: adopted, or a style element to add. */
+  const styles = (shadow) => shadowStyle(shadow, globalThis.__inviteTriageCss);
 
   function render(shadow, card, state) {
     const reasonsId = 'reasons';
@@ -572,7 +554,7 @@
     shadow.replaceChildren(...[styles(shadow), bar, reasons, note, status].filter(Boolean));
     wireReasons(badge, reasons);
     actions.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-triage-action]');
+      const button = /** @type {HTMLButtonElement | null} */ (/** @type {Element} */ (event.target).closest('button[data-triage-action]'));
       if (!button) return;
       const action = card.actions.find((a) => a.action === button.dataset.triageAction);
       if (action) act(action, card, state, { status, note, shadow });

@@ -1,6 +1,7 @@
 // The engine host: loads the Rust/wasm engine and answers requests. Runs in the offscreen
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
+import './platform.js';
 import init, { Engine, defaultSettings, inspect, summarize, validateSettings } from './pkg/invite_triage.js';
 
 let loading = null;
@@ -50,11 +51,13 @@ function restartEngine() {
 
 /** The same request, answered by the engine host (through the worker). */
 function askHost(request) {
-  const api = globalThis.browser ?? globalThis.chrome;
-  return api.runtime.sendMessage({ type: 'engine', request });
+  return globalThis.inviteTriagePlatform.api.runtime.sendMessage({ type: 'engine', request });
 }
 
-/** The host's own figures, for `ping`: start-up times and memory in use. */
+/**
+ * The host's own figures, for `ping`: start-up times and memory in use.
+ * @returns {Promise<HostStats>}
+ */
 async function hostStats() {
   const wasm = await loadEngine();
   return {
@@ -96,7 +99,9 @@ function engineFor(settings) {
  *   hold it to the live DOM's tree and the fixtures' truth.
  * Failures come back as `{error: message}`, never as a rejection; a trap in the wasm also sets
  * `restarted: true`, and the hosting page reloads with a fresh instance; settings the engine
- * refuses set `settingsRefused: true`.
+ * refuses set `settingsRefused: true`. The requests and answers are typed in types/messages.d.ts.
+ * @param {EngineRequest} request
+ * @returns {Promise<EngineReply>}
  */
 export async function handle(request) {
   if (trapped) return askHost(request);
@@ -123,7 +128,8 @@ export async function handle(request) {
       case 'inspect':
         return { inspection: inspect(request.html) };
       default:
-        return { error: `unknown engine request: ${request?.op}` };
+        // Callers are typed, but a message from elsewhere may carry anything.
+        return { error: `unknown engine request: ${/** @type {any} */ (request)?.op}` };
     }
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {

@@ -10,7 +10,7 @@ keepPageOnTrap();
 
 const form = document.getElementById('view');
 const message = document.getElementById('message');
-const saveButton = document.getElementById('save');
+const saveButton = /** @type {HTMLButtonElement} */ (document.getElementById('save'));
 const storeProblem = document.getElementById('store-problem');
 let defaults = null;
 let saved = null;
@@ -24,12 +24,14 @@ let locked = false;
 const MAX_IMPORT_BYTES = 256 * 1024;
 
 // ------------------------------------------------------------------ field map
+/** @type {[string, string[]][]} Sections (a message key) and their fields' settings paths. */
 const NUMBER_FIELDS = [
   ['secThresholds', ['rules.base', 'rules.accept_at', 'rules.review_at', 'rules.stale_days', 'weekly_budget']],
 ];
+/** @type {[string, string[]][]} */
 const LIST_FIELDS = [
   ['secYou', ['rules.field_keywords', 'rules.companies', 'rules.schools']],
-  ['secPeople', ['rules.always_accept', 'rules.always_ignore']],
+  ['secPeople', ['rules.always_accept', 'rules.trusted_names', 'rules.always_ignore']],
   [
     'secSignals',
     [
@@ -44,6 +46,13 @@ const LIST_FIELDS = [
   ],
 ];
 const TEMPLATE_FIELDS = ['templates.thank_you', 'templates.reply', 'templates.later_note'];
+/** Help under a list, by path; the other lists are phrase lists (`listHelp`). */
+const LIST_HELP = {
+  'rules.always_accept': 'alwaysAcceptHelp',
+  'rules.trusted_names': 'trustedNamesHelp',
+  'rules.always_ignore': 'alwaysIgnoreHelp',
+};
+const listHelp = (path) => t(LIST_HELP[path] ?? 'listHelp');
 
 const get = (obj, path) => path.split('.').reduce((o, k) => o?.[k], obj);
 function set(obj, path, value) {
@@ -51,6 +60,12 @@ function set(obj, path, value) {
   const last = keys.pop();
   keys.reduce((o, k) => (o[k] ??= {}), obj)[last] = value;
 }
+/**
+ * The form's controls bound to a settings path (`data-path`, under `root`): inputs, textareas
+ * and selects, typed as inputs (what is read of them: type, value, checked, dataset).
+ * @returns {HTMLInputElement[]}
+ */
+const pathControls = (selector = '[data-path]', root = form) => [...root.querySelectorAll(selector)].map((c) => /** @type {HTMLInputElement} */ (c));
 const idOf = (path) => `f-${path.replace(/\./g, '-')}`;
 const labelKey = (path) => `f_${path.replace(/\./g, '_')}`;
 
@@ -106,7 +121,36 @@ function section(titleKey, ...children) {
   return el('fieldset', {}, el('legend', {}, t(titleKey)), ...children);
 }
 
-function build(settings) {
+/**
+ * The always-accept entries that upgrading `raw` (a stored or imported document, before the
+ * engine migrated it) moved to trusted names: names, since schema 2 (an impersonator copies a
+ * contact's display name). The engine decides what moves; this only tells which did.
+ */
+function movedNames(raw, migrated) {
+  const version = typeof raw?.version === 'number' ? raw.version : 0;
+  const before = raw?.rules?.always_accept;
+  if (version >= 2 || !Array.isArray(before) || !migrated?.rules) return [];
+  const kept = new Set(migrated.rules.always_accept);
+  const trusted = new Set(migrated.rules.trusted_names);
+  return [...new Set(before)].filter((e) => typeof e === 'string' && !kept.has(e) && trusted.has(e));
+}
+
+/** Warns above the trusted names, listing them, when an upgrade moved always-accept names there. */
+function showMoved(names, settings) {
+  const box = form.querySelector('[data-field="rules.trusted_names"]');
+  if (!box || !names.length) return;
+  const notice = el(
+    'div',
+    { class: 'warning', id: 'moved-names' },
+    el('p', {}, t('movedNames', settings.rules.weights.trusted_name)),
+    el('ul', {}, ...names.map((n) => el('li', {}, n))),
+  );
+  box.querySelector('label').after(notice);
+  const area = box.querySelector('textarea');
+  area.setAttribute('aria-describedby', `${notice.id} ${area.getAttribute('aria-describedby')}`);
+}
+
+function build(settings, moved = []) {
   const parts = [];
   for (const [title, paths] of NUMBER_FIELDS) {
     parts.push(section(title, el('div', { class: 'grid' }, ...paths.map((p) => field(p, numberInput())))));
@@ -117,11 +161,11 @@ function build(settings) {
       you[0],
       field('my_name', el('input', { type: 'text', autocomplete: 'name' })),
       field('premium', el('input', { type: 'checkbox' })),
-      ...you[1].map((p) => field(p, listInput(), t('listHelp'))),
+      ...you[1].map((p) => field(p, listInput(), listHelp(p))),
     ),
   );
   for (const [title, paths] of LIST_FIELDS.slice(1)) {
-    parts.push(section(title, ...paths.map((p) => field(p, listInput(), t('listHelp')))));
+    parts.push(section(title, ...paths.map((p) => field(p, listInput(), listHelp(p)))));
   }
   const weights = Object.keys(settings.rules.weights).map((k) => {
     const input = numberInput();
@@ -154,13 +198,14 @@ function build(settings) {
     ),
   );
   form.replaceChildren(...parts);
+  showMoved(moved, settings);
   fill(settings);
   for (const set of form.querySelectorAll('fieldset')) set.disabled = locked;
 }
 
 /** Puts a settings document into the form. */
 function fill(settings) {
-  for (const control of form.querySelectorAll('[data-path]')) {
+  for (const control of pathControls()) {
     const value = get(settings, control.dataset.path);
     if (control.type === 'checkbox') control.checked = Boolean(value);
     else if (Array.isArray(value)) control.value = value.join('\n');
@@ -171,7 +216,7 @@ function fill(settings) {
 /** Reads the form into a settings document (not yet validated). */
 function read() {
   const settings = structuredClone(current);
-  for (const control of form.querySelectorAll('[data-path]')) {
+  for (const control of pathControls()) {
     const path = control.dataset.path;
     const before = get(settings, path);
     let value;
@@ -181,13 +226,13 @@ function read() {
     else value = control.value;
     set(settings, path, value);
   }
-  settings.templates.decline = [...form.querySelectorAll('[data-decline]')].map((a) => a.value.trim()).filter(Boolean);
+  settings.templates.decline = pathControls('[data-decline]').map((a) => a.value.trim()).filter(Boolean);
   return settings;
 }
 
 // ------------------------------------------------------------------ validation and preview
 function showErrors(errors) {
-  for (const node of form.querySelectorAll('.error')) {
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('.error'))) {
     node.hidden = true;
     node.textContent = '';
   }
@@ -198,7 +243,7 @@ function showErrors(errors) {
     let box = null;
     while (path && !(box = form.querySelector(`[data-field="${CSS.escape(path)}"]`))) path = path.split('.').slice(0, -1).join('.');
     const target = box ?? form.firstElementChild;
-    const slot = target?.querySelector(':scope > .error');
+    const slot = /** @type {HTMLElement | null} */ (target?.querySelector(':scope > .error'));
     if (slot) {
       slot.hidden = false;
       slot.textContent = `${slot.textContent ? `${slot.textContent} ` : ''}${e.message}`;
@@ -209,11 +254,12 @@ function showErrors(errors) {
 
 /** Validates numbers the engine cannot even read (empty or not a number) before asking it. */
 function numberErrors(settings) {
-  return [...form.querySelectorAll('input[type=number][data-path]')]
+  return pathControls('input[type=number][data-path]')
     .filter((c) => !Number.isFinite(get(settings, c.dataset.path)) || !Number.isInteger(get(settings, c.dataset.path)))
     .map((c) => ({ field: c.dataset.path, message: 'must be a whole number' }));
 }
 
+/** @returns {Promise<ValidationOutcome>} */
 async function validate(settings, { fromForm = false } = {}) {
   const early = fromForm ? numberErrors(settings) : [];
   if (early.length) return { ok: false, errors: early };
@@ -266,7 +312,7 @@ function buildPreview() {
   const load = () => {
     const sample = SAMPLES[Number(pick.value)];
     for (const [key] of PREVIEW_FIELDS) {
-      const control = document.getElementById(`preview-${key}`);
+      const control = /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
       if (control.type === 'checkbox') control.checked = sample[key];
       else control.value = sample[key] ?? '';
     }
@@ -277,8 +323,9 @@ function buildPreview() {
   load();
 }
 
+/** @returns {Invitation} */
 function previewInvitation() {
-  const value = (key) => document.getElementById(`preview-${key}`);
+  const value = (key) => /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
   const name = value('name').value.trim();
   const mutual = Number.parseInt(value('mutual_count').value, 10);
   const days = Number.parseInt(value('days_waiting').value, 10);
@@ -379,7 +426,7 @@ document.getElementById('export').addEventListener('click', async () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 
-const importFile = document.getElementById('import-file');
+const importFile = /** @type {HTMLInputElement} */ (document.getElementById('import-file'));
 document.getElementById('import').addEventListener('click', () => importFile.click());
 importFile.addEventListener('change', async () => {
   const file = importFile.files?.[0];
@@ -392,7 +439,7 @@ importFile.addEventListener('change', async () => {
     message.className = 'problem';
     return;
   }
-  if (await commit(outcome.settings, 'importDone')) build(outcome.settings);
+  if (await commit(outcome.settings, 'importDone')) build(outcome.settings, outcome.moved);
   await preview(outcome.settings);
 });
 
@@ -417,7 +464,8 @@ async function readImport(file) {
   if (typeof parsed.version === 'number' && parsed.version > SCHEMA_VERSION) {
     return refuse(t('importNewer', parsed.version, SCHEMA_VERSION));
   }
-  return validate(parsed);
+  const outcome = await validate(parsed);
+  return outcome.ok ? { ...outcome, moved: movedNames(parsed, outcome.settings) } : outcome;
 }
 
 document.getElementById('reset').addEventListener('click', async () => {
@@ -453,6 +501,7 @@ async function start() {
   localize();
   defaults = (await handle({ op: 'defaults' })).settings;
   let settings = defaults;
+  let moved = [];
   try {
     saved = await loadSettings();
   } catch (e) {
@@ -460,11 +509,13 @@ async function start() {
   }
   if (saved) {
     const outcome = await validate(saved);
-    if (outcome.ok) settings = outcome.settings;
-    else lock(t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')));
+    if (outcome.ok) {
+      settings = outcome.settings;
+      moved = movedNames(saved, settings);
+    } else lock(t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')));
   }
   current = structuredClone(settings);
-  build(settings);
+  build(settings, moved);
   buildPreview();
   saveButton.disabled = true;
   await preview(settings);

@@ -3,12 +3,13 @@
 // reads storage and wires the buttons.
 import { handle, keepPageOnTrap } from './engine.js';
 import { el, localize, t } from './i18n.js';
+import './platform.js';
 import { loadMemory, loadSettings, storeProblemText } from './storage.js';
 
 // This page holds the user's work: an engine trap must not reload it.
 keepPageOnTrap();
 
-const api = globalThis.browser ?? globalThis.chrome;
+const { api } = globalThis.inviteTriagePlatform;
 const view = document.getElementById('view');
 const INVITATIONS = 'https://www.linkedin.com/mynetwork/invitation-manager/';
 const BUCKET_WORD = { accept: 'bucketAccept', review: 'bucketReview', ignore: 'bucketIgnore' };
@@ -58,7 +59,9 @@ async function reveal(id, tab) {
   if (!tab) {
     await api.tabs.create({ url: INVITATIONS });
   } else {
-    await api.tabs.sendMessage(tab.id, { type: 'reveal', id }).catch(() => {});
+    /** @type {RevealMessage} */
+    const message = { type: 'reveal', id };
+    await api.tabs.sendMessage(tab.id, message).catch(() => {});
   }
   window.close();
 }
@@ -96,7 +99,8 @@ async function render() {
     const { outcome } = await handle({ op: 'validate', settings: loaded });
     if (outcome && !outcome.ok) problem = t('storeInvalid', outcome.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '));
   }
-  const settings = problem ? null : loaded;
+  // A `{problem}` always comes with a problem: what is left is the stored document, or none.
+  const settings = problem ? null : /** @type {Settings | null} */ (loaded);
   if (problem) view.append(el('p', { class: 'problem', id: 'store-problem', role: 'alert' }, `${problem} ${t('storePopupFix')}`));
   if (engine.error) {
     view.append(el('p', { class: 'problem' }, t('engineFailed', engine.error)), openInvitationsButton());

@@ -1,7 +1,9 @@
 // Storage adapters shared by the worker, popup and options page. Settings live in
 // storage.sync (split into chunks under its 8 KB per-item quota); what the user did and the
 // queue seen so far live in storage.local. No logic beyond keeping the data whole.
-const api = globalThis.browser ?? globalThis.chrome;
+import './platform.js';
+
+const { api } = globalThis.inviteTriagePlatform;
 
 const SETTINGS_META = 'settings';
 const CHUNK_PREFIX = 'settings.';
@@ -32,7 +34,7 @@ function chunk(text) {
  * The settings schema version this release reads and writes: `SCHEMA_VERSION` in
  * src/core/settings.rs (a Rust test keeps the two equal).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Why stored settings cannot be used, in English for the console; pages show `reason`'s message. */
 const REASONS = {
@@ -92,6 +94,7 @@ async function storedText() {
 /**
  * The saved settings document, or null when the user never saved any. Throws a
  * StoredSettingsError when the stored data cannot be used; it is never changed here.
+ * @returns {Promise<Settings | null>}
  */
 export async function loadSettings() {
   const text = await storedText();
@@ -149,13 +152,19 @@ export async function saveSettings(settings) {
   if (stale.length) await api.storage.sync.remove(stale).catch((e) => console.warn('Invite Triage: old settings parts not removed:', e?.message ?? e));
 }
 
-/** Notes and decisions by card id. */
+/**
+ * Notes and decisions by card id.
+ * @returns {Promise<Memory>}
+ */
 export async function loadMemory() {
   const { memory } = await api.storage.local.get('memory');
   return { notes: memory?.notes ?? {}, decisions: memory?.decisions ?? {} };
 }
 
-/** Records what the user did with one invitation (and keeps a dated history for review). */
+/**
+ * Records what the user did with one invitation (and keeps a dated history for review).
+ * @param {{id: string, action: string, note?: string}} done
+ */
 export async function recordAction({ id, action, note }) {
   const memory = await loadMemory();
   if (action === 'note') {

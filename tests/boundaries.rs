@@ -521,3 +521,18 @@ fn cards_linkedin_resolved_since_they_were_painted_are_reported() {
         ]
     );
 }
+
+#[test]
+fn the_list_shown_is_complete_only_when_its_stated_count_was_read() {
+    let page = read::read_snapshot(&common::fixture("era-c2.html"));
+    let list = page.list.expect("the page says which list it shows");
+    assert_eq!(list.key, "Received | Focused");
+    assert!(list.complete, "Focused (6) and six cards read");
+    let fewer = common::fixture("era-c2.html").replace("Focused (6)", "Focused (7)");
+    let list = read::read_snapshot(&fewer).list.unwrap();
+    assert!(!list.complete, "a seventh invitation is not on the page");
+    assert_eq!(
+        list.key, "Received | Focused",
+        "the key leaves the count out"
+    );
+}

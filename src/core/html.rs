@@ -81,9 +81,15 @@ pub enum Attr {
     AriaModal,
     /// `data-triage-id`, which marks a card root painted before.
     TriageId,
+    /// `aria-pressed`.
+    AriaPressed,
+    /// `aria-selected`.
+    AriaSelected,
+    /// `aria-current`.
+    AriaCurrent,
 }
 
-const ATTR_NAMES: [(&str, Attr); 21] = [
+const ATTR_NAMES: [(&str, Attr); 24] = [
     ("data-ti", Attr::Index),
     ("aria-label", Attr::AriaLabel),
     ("href", Attr::Href),
@@ -105,6 +111,9 @@ const ATTR_NAMES: [(&str, Attr); 21] = [
     ("style", Attr::Style),
     ("aria-modal", Attr::AriaModal),
     ("data-triage-id", Attr::TriageId),
+    ("aria-pressed", Attr::AriaPressed),
+    ("aria-selected", Attr::AriaSelected),
+    ("aria-current", Attr::AriaCurrent),
 ];
 
 impl Attr {

@@ -173,6 +173,92 @@ fn is_combining_mark(c: char) -> bool {
         )
 }
 
+/// The profile an always-accept or always-ignore entry names, as a comparable slug
+/// ([`profile_key`]), or `None` when the entry is not a profile (a display name).
+///
+/// A profile is named by its link (`https://www.linkedin.com/in/ana-ruiz/`, without the scheme,
+/// `/in/ana-ruiz`, `in/ana-ruiz`; any case, with or without a trailing slash, query or fragment)
+/// or by its bare slug (`ana-ruiz`). A bare slug is one word of 3 to 100 letters, digits, `-`,
+/// `_` or `%` (LinkedIn's custom URLs are 3 to 100 characters).
+///
+/// A bare word of letters only ("anaruiz", "Ana") could be a custom slug or a first name. It is
+/// read as a slug when it has no capital letter, as links are written ("anaruiz"), and as a name
+/// when it has one ("Ana", "Madonna"). Any space or other punctuation makes a name.
+pub fn profile_slug(entry: &str) -> Option<String> {
+    let entry = entry.trim();
+    let without_query = entry.find(['?', '#']).map_or(entry, |at| &entry[..at]);
+    let bare = without_query.trim_end_matches('/');
+    if bare.contains(['/', ':']) {
+        let lower = entry.to_lowercase();
+        let href = if lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || lower.starts_with('/')
+        {
+            lower
+        } else if lower.starts_with("in/") {
+            format!("/{lower}")
+        } else {
+            format!("https://{lower}") // "www.linkedin.com/in/ana-ruiz"
+        };
+        return crate::core::parse::slug(&href).and_then(|slug| slug_key(&slug));
+    }
+    let chars = bare.chars().count();
+    let letters_only = bare.chars().all(char::is_alphabetic);
+    let shaped = (3..=100).contains(&chars) && bare.chars().all(is_slug_char);
+    if !shaped || (letters_only && bare.chars().any(char::is_uppercase)) {
+        return None;
+    }
+    slug_key(bare)
+}
+
+/// The [`profile_key`] of a slug made of slug characters, before and after unescaping
+/// (`ana%20ruiz` is no slug).
+fn slug_key(slug: &str) -> Option<String> {
+    let key = profile_key(slug);
+    (slug.chars().all(is_slug_char) && !key.is_empty() && key.chars().all(is_slug_char))
+        .then_some(key)
+}
+
+fn is_slug_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '%')
+}
+
+/// A profile slug as compared: percent-escapes decoded (when they spell UTF-8) and lowercase,
+/// so `jos%C3%A9-garcia`, `José-Garcia` and `josé-garcia` are one profile.
+pub fn profile_key(slug: &str) -> String {
+    percent_decoded(slug)
+        .unwrap_or_else(|| slug.to_owned())
+        .to_lowercase()
+}
+
+fn percent_decoded(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A display name as compared: its words ([`words`]: case, accents, punctuation, emoji and
+/// invisible characters folded away), joined by single spaces. "Ana  Ruiz", "ana ruiz" and
+/// "Ána Ruiz 🚀" are one name; empty when the text has no word.
+pub fn name_key(name: &str) -> String {
+    words(name).join(" ")
+}
+
 impl Matcher {
     /// Compiles `phrases`; blank ones are skipped.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
@@ -336,6 +422,90 @@ mod tests {
         assert_eq!(m.find("Foi ótimo na reuniao de ontem"), ["reunião"]);
         assert!(m.find("travaillées ensemble").is_empty());
         assert_eq!(words("Straße Øre Łódź"), ["straße", "øre", "łodz"]);
+    }
+
+    #[test]
+    fn profile_links_and_slugs_in_every_form() {
+        for entry in [
+            "https://www.linkedin.com/in/ana-ruiz/",
+            "https://www.linkedin.com/in/ana-ruiz",
+            "HTTPS://WWW.LINKEDIN.COM/IN/ANA-RUIZ/",
+            "http://linkedin.com/in/ana-ruiz?trk=people-guest",
+            "https://de.linkedin.com/in/ana-ruiz/#experience",
+            "www.linkedin.com/in/ana-ruiz/",
+            "linkedin.com/in/Ana-Ruiz",
+            "/in/ana-ruiz",
+            "/in/ana-ruiz/",
+            "in/ana-ruiz",
+            "ana-ruiz",
+            "Ana-Ruiz",
+            "  ana-ruiz/ ",
+            "ana-ruiz?trk=x",
+        ] {
+            assert_eq!(profile_slug(entry).as_deref(), Some("ana-ruiz"), "{entry}");
+        }
+        // Letters only: lowercase reads as a slug (as links are written), a capital as a name.
+        assert_eq!(profile_slug("anaruiz").as_deref(), Some("anaruiz"));
+        assert_eq!(profile_slug("madonna").as_deref(), Some("madonna"));
+        assert_eq!(profile_slug("Madonna"), None);
+        assert_eq!(profile_slug("AnaRuiz"), None);
+        // Digits, hyphens or escapes make a slug whatever its case.
+        assert_eq!(profile_slug("AnaRuiz42").as_deref(), Some("anaruiz42"));
+        assert_eq!(
+            profile_slug("ana-ruiz-1a2b3c4d").as_deref(),
+            Some("ana-ruiz-1a2b3c4d")
+        );
+        // Escaped and unescaped spellings of one slug are one profile.
+        let jose = Some("josé-garcía");
+        assert_eq!(profile_slug("jos%C3%A9-garc%C3%ADa").as_deref(), jose);
+        assert_eq!(
+            profile_slug("https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa/").as_deref(),
+            jose
+        );
+        assert_eq!(profile_slug("José-García").as_deref(), jose);
+        assert_eq!(profile_slug("josé-garcía").as_deref(), jose);
+        // Names, and links that are not a LinkedIn profile.
+        for entry in [
+            "Ana Ruiz",
+            "ana ruiz",
+            "Ana",
+            "Bo",
+            "bo",
+            "O'Brien",
+            "Dr. Ana",
+            "",
+            "   ",
+            "https://www.linkedin.com/company/acme/",
+            "https://example.com/in/ana-ruiz/",
+            "https://www.linkedin.com/in/",
+            "linkedin.com",
+            "/in/ana ruiz/",
+            "mailto:ana@ruiz.es",
+            "ana%20ruiz",
+            "/in/ana%0Aruiz",
+        ] {
+            assert_eq!(profile_slug(entry), None, "{entry:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_entry_is_a_profile_or_a_name_without_panicking(
+            entry in "(https://www\\.linkedin\\.com/in/|/in/|in/)?[a-zA-Z0-9%éÉ _./?#:-]{0,40}",
+        ) {
+            if let Some(slug) = profile_slug(&entry) {
+                proptest::prop_assert!(!slug.is_empty() && !slug.contains(char::is_whitespace));
+                proptest::prop_assert_eq!(slug.to_lowercase(), slug);
+            }
+        }
+    }
+
+    #[test]
+    fn names_compare_by_their_words() {
+        assert_eq!(name_key("Ana  Ruiz"), "ana ruiz");
+        assert_eq!(name_key("Ána Ruiz 🚀"), "ana ruiz");
+        assert_eq!(name_key("ana\u{200B} ruiz"), name_key("Ana Ruiz"));
+        assert_eq!(name_key("🚀"), "");
     }
 
     #[test]

@@ -58,6 +58,17 @@ pub struct ResolvedCard {
     pub how: Resolution,
 }
 
+/// Which list of invitations the page shows, and whether all of it was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListShown {
+    /// The selected tab and filter (the pressed, selected or current controls' words, counts
+    /// left out), so two reads of the same list have the same key.
+    pub key: String,
+    /// Whether every invitation of that list was read: the selected filter states a count
+    /// ("Focused (6)") and exactly that many invitations are on the page, all read.
+    pub complete: bool,
+}
+
 /// Everything the reader found in one snapshot.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageRead {
@@ -65,6 +76,8 @@ pub struct PageRead {
     pub cards: Vec<ReadCard>,
     /// Cards painted before that LinkedIn resolved since.
     pub resolved: Vec<ResolvedCard>,
+    /// The list shown, when the page says which.
+    pub list: Option<ListShown>,
     /// LinkedIn Accept controls that belong to no card we could read (a layout we don't know).
     pub unreadable: u32,
     /// The signed-in member's own headline, where the page shows it.
@@ -188,6 +201,9 @@ pub struct PaintPlan {
     pub cards: Vec<CardPaint>,
     /// Cards painted before that LinkedIn resolved since (the queue stops counting them).
     pub resolved: Vec<ResolvedCard>,
+    /// The list shown and whether all of it was read: an invitation of that list missing from
+    /// a complete read was resolved on LinkedIn (the worker marks it).
+    pub list: Option<ListShown>,
     /// Whether the member's own headline stood in for unset field keywords.
     pub own_headline_used: bool,
 }
@@ -225,6 +241,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         counts,
         cards,
         resolved: read.resolved.clone(),
+        list: read.list.clone(),
         own_headline_used: scorer.uses_own_headline(),
     }
 }

@@ -277,9 +277,11 @@ pub fn read_document(doc: &Document) -> PageRead {
         unreadable = unreadable.max(named_control_rows(doc, &hidden));
     }
     let resolved = resolved_cards(doc, &read_roots, &page, &skipped);
+    let list = list_shown(doc, &page, cards.len(), unreadable);
     PageRead {
         cards,
         resolved,
+        list,
         unreadable,
         own_headline: own_headline(doc, &all_roots, &skipped),
         known: page.stubs.len() as u32,
@@ -291,6 +293,59 @@ pub fn read_document(doc: &Document) -> PageRead {
         },
         lang_unsupported,
     }
+}
+
+/// The list the page shows: the words of its selected tab and filter (`aria-pressed`,
+/// `aria-selected`, `aria-current` controls outside the global navigation), and whether the
+/// selected filter's stated count ("Focused (6)", in any language) equals the invitations read.
+fn list_shown(
+    doc: &Document,
+    page: &Page,
+    read: usize,
+    unreadable: u32,
+) -> Option<crate::core::plan::ListShown> {
+    let in_header = doc.within(|el| doc.tag(el) == "header");
+    let mut words = Vec::new();
+    let mut stated = None;
+    for el in doc.elements() {
+        let selected = [Attr::AriaPressed, Attr::AriaSelected]
+            .iter()
+            .any(|&a| doc.attr(el, a) == Some("true"))
+            || doc.attr(el, Attr::AriaCurrent) == Some("page");
+        if !selected || in_header[el] {
+            continue;
+        }
+        let label = text_capped(doc, el, 120);
+        let (name, count) = split_count(&label);
+        if stated.is_none() && doc.attr(el, Attr::AriaPressed) == Some("true") {
+            stated = count;
+        }
+        words.push(name.to_owned());
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let on_page = read + page.stubs.len();
+    Some(crate::core::plan::ListShown {
+        key: words.join(" | "),
+        complete: unreadable == 0 && stated == Some(on_page as u32) && page.stubs.is_empty(),
+    })
+}
+
+/// "Focused (6)" → ("Focused", Some(6)); a label without a count is itself.
+fn split_count(label: &str) -> (&str, Option<u32>) {
+    let Some(open) = label.rfind('(') else {
+        return (label, None);
+    };
+    let inner = label[open + 1..].trim_end_matches(')');
+    let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
+    let grouping = inner
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .,\u{a0}\u{202f}’'".contains(c));
+    if digits.is_empty() || !grouping {
+        return (label, None);
+    }
+    (label[..open].trim_end(), digits.parse().ok())
 }
 
 /// Elements we painted before (`data-triage-id`) that are no card now: LinkedIn resolved them.

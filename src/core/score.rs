@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap;
 
 use crate::core::invitation::{Invitation, Kind};
-use crate::core::matcher::{words, Matcher, Words};
+use crate::core::matcher::{name_key, profile_key, profile_slug, words, Matcher, Words};
 use crate::core::settings::{Rules, Settings};
 
 /// The three decisions.
@@ -109,8 +109,11 @@ pub struct Scorer {
     context: Matcher,
     interest: Matcher,
     generic: Matcher,
+    /// Always-accept profiles, as [`profile_key`]s.
     always_accept: Vec<String>,
-    always_ignore: Vec<String>,
+    /// Trusted display names, as [`name_key`]s.
+    trusted_names: Vec<String>,
+    always_ignore: Vec<Listed>,
     /// For every word that starts a phrase, which lists have such a phrase (a bit per list):
     /// one lookup per word tells which lists need a look at a text at all.
     openers: FxHashMap<String, u16>,
@@ -147,11 +150,40 @@ fn compile(list: &[String]) -> Matcher {
     Matcher::new(list.iter().map(String::as_str))
 }
 
-fn folded(list: &[String]) -> Vec<String> {
+/// An always-ignore entry, ready to compare: a name, a profile or an invitation's key.
+#[derive(Clone, Debug)]
+struct Listed {
+    /// The entry as written, lowercase: matches an invitation's key (`data-triage-id`).
+    key: String,
+    /// As a display name ([`name_key`]); empty when it has no word.
+    name: String,
+    /// The profile it names, if it is a link or a slug.
+    profile: Option<String>,
+}
+
+fn listed(list: &[String]) -> Vec<Listed> {
     list.iter()
-        .map(|s| s.trim().to_lowercase())
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(|s| Listed {
+            key: s.to_lowercase(),
+            name: name_key(s),
+            profile: profile_slug(s),
+        })
+        .collect()
+}
+
+fn names(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|s| name_key(s))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The inviter's profile, as a [`profile_key`], read from the profile link only: the slug is
+/// LinkedIn's and cannot be copied, while a display name (and a key made from one) can.
+fn inviter_profile(inv: &Invitation) -> Option<String> {
+    crate::core::parse::slug(&inv.profile_url).map(|slug| profile_key(&slug))
 }
 
 impl Scorer {
@@ -171,8 +203,13 @@ impl Scorer {
             context: compile(&r.context_phrases),
             interest: compile(&r.interest_phrases),
             generic: compile(&r.generic_notes),
-            always_accept: folded(&r.always_accept),
-            always_ignore: folded(&r.always_ignore),
+            always_accept: r
+                .always_accept
+                .iter()
+                .filter_map(|e| profile_slug(e))
+                .collect(),
+            trusted_names: names(&r.trusted_names),
+            always_ignore: listed(&r.always_ignore),
             openers: FxHashMap::default(),
         }
         .indexed()
@@ -268,14 +305,25 @@ impl Scorer {
         };
         let person = inv.kind == Kind::Person;
 
-        if self.listed(&self.always_accept, inv) {
+        let profile = inviter_profile(inv);
+        let name = name_key(&inv.name);
+        if profile
+            .as_ref()
+            .is_some_and(|p| self.always_accept.contains(p))
+        {
             add(
                 "always_accept",
-                "On your always-accept list".into(),
+                "Profile on your always-accept list".into(),
                 w.always_accept,
             );
+        } else if !name.is_empty() && self.trusted_names.contains(&name) {
+            add(
+                "trusted_name",
+                "Name matches your trusted list (not verified: names can be copied)".into(),
+                w.trusted_name,
+            );
         }
-        if self.listed(&self.always_ignore, inv) {
+        if self.ignored(inv, profile.as_deref(), &name) {
             add(
                 "always_ignore",
                 "On your always-ignore list".into(),
@@ -433,17 +481,21 @@ impl Scorer {
         }
     }
 
-    /// Headline, insight lines and (for non-person invitations) the target's name.
-    fn listed(&self, list: &[String], inv: &Invitation) -> bool {
-        if list.is_empty() {
+    /// Whether the always-ignore list names the invitation: by its display name, its profile
+    /// or its key (`data-triage-id`). Ignoring on a copied name harms no one, so names count.
+    fn ignored(&self, inv: &Invitation, profile: Option<&str>, name: &str) -> bool {
+        if self.always_ignore.is_empty() {
             return false;
         }
-        let name = inv.name.to_lowercase();
         let key = inv.key.to_lowercase();
-        list.iter().any(|entry| {
-            *entry == name
-                || *entry == key
-                || crate::core::parse::slug(entry).is_some_and(|s| s.to_lowercase() == key)
+        let key_profile = profile_key(&inv.key);
+        self.always_ignore.iter().any(|entry| {
+            (!name.is_empty() && entry.name == name)
+                || entry.key == key
+                || entry
+                    .profile
+                    .as_ref()
+                    .is_some_and(|p| Some(p.as_str()) == profile || *p == key_profile)
         })
     }
 }
@@ -657,18 +709,130 @@ mod tests {
         assert!((-10..0).contains(&stale.points), "a nudge, not a verdict");
     }
 
-    #[test]
-    fn lists_by_name_or_profile() {
+    fn with_lists(accept: &[&str], trusted: &[&str], ignore: &[&str]) -> Scorer {
         let mut settings = Settings::default();
-        settings.rules.always_ignore = vec!["https://www.linkedin.com/in/ana-ruiz/".into()];
-        settings.rules.always_accept = vec!["bo li".into()];
-        let s = Scorer::new(&settings);
-        assert_eq!(s.score(&person()).bucket, Bucket::Ignore);
+        settings.rules.always_accept = accept.iter().map(|s| (*s).to_owned()).collect();
+        settings.rules.trusted_names = trusted.iter().map(|s| (*s).to_owned()).collect();
+        settings.rules.always_ignore = ignore.iter().map(|s| (*s).to_owned()).collect();
+        Scorer::new(&settings)
+    }
+
+    /// Ana as LinkedIn shows her: her profile link carries her slug.
+    fn ana() -> Invitation {
+        Invitation {
+            profile_url: "https://www.linkedin.com/in/ana-ruiz/?miniProfileUrn=urn%3Ali%3A1".into(),
+            ..person()
+        }
+    }
+
+    #[test]
+    fn always_accept_matches_the_profile_in_every_form() {
+        for entry in [
+            "https://www.linkedin.com/in/ana-ruiz/",
+            "https://www.linkedin.com/in/Ana-Ruiz?trk=people",
+            "linkedin.com/in/ana-ruiz",
+            "/in/ana-ruiz",
+            "/in/ana-ruiz/",
+            "ana-ruiz",
+            "ANA-RUIZ",
+        ] {
+            let v = with_lists(&[entry], &[], &[]).score(&ana());
+            assert_eq!(v.bucket, Bucket::Accept, "{entry}");
+            assert_eq!(v.score, 100, "{entry}");
+            assert_eq!(rules_fired(&v)[0], "always_accept", "{entry}");
+        }
+        // A relative link on the card, and an escaped slug, are the same profile.
+        let mut jose = ana();
+        jose.profile_url = "/in/jos%C3%A9-garc%C3%ADa/".into();
+        for entry in [
+            "josé-garcía",
+            "https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa/",
+        ] {
+            let v = with_lists(&[entry], &[], &[]).score(&jose);
+            assert_eq!(v.bucket, Bucket::Accept, "{entry}");
+        }
+    }
+
+    #[test]
+    fn an_impersonator_with_the_same_name_is_not_accepted() {
+        let s = with_lists(&["https://www.linkedin.com/in/ana-ruiz/"], &[], &[]);
+        // Same display name, photo and headline as Ana; another profile.
+        let mut copy = ana();
+        copy.profile_url = "https://www.linkedin.com/in/ana-ruiz-2b81a9/".into();
+        copy.key = "ana-ruiz-2b81a9".into();
+        let v = s.score(&copy);
+        assert!(!rules_fired(&v).contains(&"always_accept"), "{v:?}");
+        assert_ne!(v.bucket, Bucket::Accept, "{v:?}");
+        // No profile link at all: a key made from the name, or even one spelling Ana's slug,
+        // is not her profile.
+        for key in ["name-ana-ruiz", "ana-ruiz"] {
+            let mut unlinked = person();
+            unlinked.key = key.into();
+            let v = s.score(&unlinked);
+            assert!(!rules_fired(&v).contains(&"always_accept"), "{key}: {v:?}");
+        }
+        // A name on the always-accept list (a document that skipped validation) accepts nobody.
+        let v = with_lists(&["Ana Ruiz"], &[], &[]).score(&ana());
+        assert!(!rules_fired(&v).contains(&"always_accept"), "{v:?}");
+    }
+
+    #[test]
+    fn a_trusted_name_adds_points_and_never_accepts_by_itself() {
+        let s = with_lists(&[], &["ana ruiz"], &[]);
+        let plain = scorer().score(&Invitation {
+            headline: "Florist".into(),
+            ..ana()
+        });
+        let inv = Invitation {
+            headline: "Florist".into(),
+            ..ana()
+        };
+        let v = s.score(&inv);
+        let reason = v.reasons.iter().find(|r| r.rule == "trusted_name").unwrap();
+        assert_eq!(
+            reason.label,
+            "Name matches your trusted list (not verified: names can be copied)"
+        );
+        assert_eq!(reason.points, 15);
+        assert_ne!(v.bucket, Bucket::Accept, "{v:?}");
+        assert!(plain.reasons.iter().all(|r| r.rule != "trusted_name"));
+        // The impersonator gets the same points: the name is all that matched.
+        let mut copy = inv.clone();
+        copy.profile_url = "/in/someone-else/".into();
+        assert_eq!(s.score(&copy).score, v.score);
+        // Listed by profile too: the profile decides, the name adds nothing more.
+        let both = with_lists(&["ana-ruiz"], &["Ana Ruiz"], &[]).score(&inv);
+        assert_eq!(rules_fired(&both)[0], "always_accept");
+        assert!(!rules_fired(&both).contains(&"trusted_name"));
+    }
+
+    #[test]
+    fn always_ignore_takes_names_profiles_and_keys() {
         let bo = Invitation {
             name: "Bo Li".into(),
+            key: "name-bo-li".into(),
             ..Invitation::default()
         };
-        assert_eq!(s.score(&bo).bucket, Bucket::Accept);
+        for entry in [
+            "https://www.linkedin.com/in/ana-ruiz/",
+            "/in/ana-ruiz",
+            "ana-ruiz",
+            "Ana Ruiz",
+            "ana  ruiz",
+        ] {
+            let s = with_lists(&[], &[], &[entry]);
+            let ignored = |inv: &Invitation| rules_fired(&s.score(inv)).contains(&"always_ignore");
+            assert_eq!(s.score(&ana()).bucket, Bucket::Ignore, "{entry}");
+            assert!(ignored(&person()), "{entry}");
+            assert!(!ignored(&bo), "{entry}");
+        }
+        let group = Invitation {
+            kind: Kind::Group,
+            key: "groups-123".into(),
+            ..Invitation::default()
+        };
+        let s = with_lists(&[], &[], &["groups-123"]);
+        assert!(rules_fired(&s.score(&group)).contains(&"always_ignore"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::core::matcher::profile_slug;
 use crate::core::respond::PLACEHOLDERS;
 
 /// Reads a struct as a map, so that every key the document has is seen: serde-wasm-bindgen
@@ -54,7 +55,7 @@ macro_rules! serde_as_map {
 serde_as_map!(Settings, Reminder, Rules, Weights, Templates);
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the user can set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,9 +131,13 @@ pub struct Rules {
     pub companies: Vec<String>,
     /// The user's schools.
     pub schools: Vec<String>,
-    /// Names or profile slugs always accepted.
+    /// Profiles always accepted: profile links or slugs ([`profile_slug`]), never names (a
+    /// display name can be copied by anyone). Since schema 2.
     pub always_accept: Vec<String>,
-    /// Names or profile slugs always ignored.
+    /// Display names that add [`Weights::trusted_name`] points: a hint, never an accept on its
+    /// own, since anyone can copy a name. Names from an older always-accept list land here.
+    pub trusted_names: Vec<String>,
+    /// Names, profile links or slugs always ignored.
     pub always_ignore: Vec<String>,
     /// Sales-pitch phrases (notes and headlines).
     pub sales_phrases: Vec<String>,
@@ -180,10 +185,12 @@ pub struct Weights {
     pub company: i32,
     /// Same school.
     pub school: i32,
-    /// On the always-accept list.
+    /// On the always-accept list (the invitation's profile is listed).
     pub always_accept: i32,
     /// On the always-ignore list.
     pub always_ignore: i32,
+    /// The display name is on the trusted-names list (not verified: names can be copied).
+    pub trusted_name: i32,
     /// A sales pitch.
     pub sales: i32,
     /// Scam or spam.
@@ -216,6 +223,7 @@ impl Default for Weights {
             school: 8,
             always_accept: 100,
             always_ignore: -100,
+            trusted_name: 15,
             sales: -35,
             spam: -60,
             open_networker: -20,
@@ -241,6 +249,7 @@ impl Default for Rules {
             companies: vec![],
             schools: vec![],
             always_accept: vec![],
+            trusted_names: vec![],
             always_ignore: vec![],
             sales_phrases: strings(&[
                 "quick call",
@@ -826,7 +835,10 @@ impl Settings {
             ));
         }
         // Version 0: documents written before the schema carried a version (hand-written or
-        // imported). Their fields are the same; missing ones take their defaults on reading.
+        // imported). Their fields are version 1's; missing ones take their defaults on reading.
+        if self.version < 2 {
+            self.rules.move_names_out_of_always_accept();
+        }
         self.version = SCHEMA_VERSION;
         Ok(self)
     }
@@ -900,6 +912,11 @@ impl Settings {
                 }
             }
         }
+        for (i, entry) in r.always_accept.iter().enumerate() {
+            if let Some(message) = not_a_profile(entry) {
+                errors.push(FieldError::new(format!("rules.always_accept.{i}"), message));
+            }
+        }
         self.validate_templates(&mut errors);
         if self.weekly_budget > 1000 {
             errors.push(FieldError::new("weekly_budget", "must be at most 1000"));
@@ -965,6 +982,28 @@ impl Settings {
     }
 }
 
+/// Why an always-accept entry is refused: it names no profile. `None` for a profile link or
+/// slug, and for a blank entry (blank entries are skipped everywhere).
+fn not_a_profile(entry: &str) -> Option<String> {
+    let text = entry.trim();
+    if text.is_empty() || profile_slug(text).is_some() {
+        return None;
+    }
+    Some(
+        if text.contains(['/', ':']) || text.to_lowercase().contains("linkedin.") {
+            format!(
+                "\"{text}\" is not a LinkedIn profile link; always-accept takes profile links \
+             (linkedin.com/in/…) or slugs"
+            )
+        } else {
+            format!(
+                "\"{text}\" is a name; always-accept takes profile links or slugs (names can be \
+             copied): put the profile link here, or the name in trusted names"
+            )
+        },
+    )
+}
+
 /// Checks that every `{…}` in a template is a known placeholder and braces are balanced.
 pub fn check_placeholders(text: &str) -> Result<(), String> {
     let mut rest = text;
@@ -990,13 +1029,32 @@ pub fn check_placeholders(text: &str) -> Result<(), String> {
 }
 
 impl Rules {
+    /// Version 1 → 2. Always-accept used to match display names too, and an impersonator copies
+    /// a contact's name; from version 2 it takes profiles only. Each entry that does not name a
+    /// profile ([`profile_slug`]: a link, or a slug such as `ana-ruiz`; a letters-only word is a
+    /// slug when lowercase, a name when it has a capital) moves, in order, to the end of
+    /// `trusted_names`, where it adds points and never accepts. Profile entries and blank ones
+    /// stay; nothing is dropped (an entry already in `trusted_names` is not added twice).
+    fn move_names_out_of_always_accept(&mut self) {
+        let (profiles, names): (Vec<String>, Vec<String>) = std::mem::take(&mut self.always_accept)
+            .into_iter()
+            .partition(|entry| entry.trim().is_empty() || profile_slug(entry).is_some());
+        self.always_accept = profiles;
+        for name in names {
+            if !self.trusted_names.contains(&name) {
+                self.trusted_names.push(name);
+            }
+        }
+    }
+
     /// Every phrase list, by field name.
-    pub fn lists(&self) -> [(&'static str, &Vec<String>); 12] {
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 13] {
         [
             ("field_keywords", &self.field_keywords),
             ("companies", &self.companies),
             ("schools", &self.schools),
             ("always_accept", &self.always_accept),
+            ("trusted_names", &self.trusted_names),
             ("always_ignore", &self.always_ignore),
             ("sales_phrases", &self.sales_phrases),
             ("spam_phrases", &self.spam_phrases),
@@ -1011,7 +1069,7 @@ impl Rules {
 
 impl Weights {
     /// Every point weight, by field name.
-    pub fn named(&self) -> [(&'static str, i32); 19] {
+    pub fn named(&self) -> [(&'static str, i32); 20] {
         [
             ("mutual_max", self.mutual_max),
             ("no_mutual", self.no_mutual),
@@ -1025,6 +1083,7 @@ impl Weights {
             ("school", self.school),
             ("always_accept", self.always_accept),
             ("always_ignore", self.always_ignore),
+            ("trusted_name", self.trusted_name),
             ("sales", self.sales),
             ("spam", self.spam),
             ("open_networker", self.open_networker),
@@ -1142,20 +1201,45 @@ mod tests {
         })
     }
 
+    /// Fields that appeared in a later schema version: (version, dotted path). A fixture of an
+    /// earlier version cannot set them; migrating it gives them their defaults.
+    const ADDED: &[(u32, &str)] = &[
+        (2, "rules.trusted_names"),
+        (2, "rules.weights.trusted_name"),
+    ];
+
+    /// Entries a migration moves on purpose, checked by their own rule below: (version, from,
+    /// to). From version 2, always-accept keeps its profiles and its names move to trusted names.
+    const MOVED: &[(u32, &str, &str)] = &[(2, "rules.always_accept", "rules.trusted_names")];
+
+    fn at<'v>(value: &'v serde_json::Value, path: &str) -> &'v serde_json::Value {
+        path.split('.').fold(value, |v, k| &v[k])
+    }
+
+    fn strings_at(value: &serde_json::Value, path: &str) -> Vec<String> {
+        serde_json::from_value(at(value, path).clone()).unwrap()
+    }
+
     /// A realistic document of every earlier schema version migrates to the current one with
-    /// every field carried over. The fixtures set every field, each to a non-default value, so
-    /// a migration that dropped or reset anything would fail here.
+    /// every field carried over. The fixtures set every field of their version, each to a
+    /// non-default value, so a migration that dropped or reset anything would fail here.
     #[test]
     fn every_earlier_version_migrates_keeping_every_field() {
         let current = serde_json::to_value(Settings::default()).unwrap();
-        let mut want_fields = Vec::new();
-        leaves(&current, "", &mut want_fields);
-        let want_fields: Vec<String> = want_fields
-            .into_iter()
-            .map(|(p, _)| p)
-            .filter(|p| p != "version")
-            .collect();
+        let mut all_fields = Vec::new();
+        leaves(&current, "", &mut all_fields);
         for version in 0..SCHEMA_VERSION {
+            let added_later = |path: &str| ADDED.iter().any(|(v, p)| *v > version && *p == path);
+            let moved = |path: &str| {
+                MOVED
+                    .iter()
+                    .any(|(v, from, to)| *v > version && (*from == path || *to == path))
+            };
+            let want_fields: Vec<&str> = all_fields
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .filter(|p| *p != "version" && !added_later(p))
+                .collect();
             let text = fixture(version);
             let old: serde_json::Value = serde_json::from_str(&text).unwrap();
             let mut old_leaves = Vec::new();
@@ -1167,9 +1251,9 @@ mod tests {
                 .collect();
             assert_eq!(fields, want_fields, "v{version} fixture sets every field");
             for (path, value) in &old_leaves {
-                let default = path.split('.').fold(&current, |v, k| &v[k]);
                 assert_ne!(
-                    value, default,
+                    value,
+                    at(&current, path),
                     "v{version} fixture: {path} differs from the default"
                 );
             }
@@ -1180,15 +1264,124 @@ mod tests {
             assert_eq!(migrated.version, SCHEMA_VERSION);
             let after = serde_json::to_value(&migrated).unwrap();
             for (path, value) in &old_leaves {
-                if path == "version" {
+                if path == "version" || moved(path) {
                     continue;
                 }
-                let now = path.split('.').fold(&after, |v, k| &v[k]);
-                assert_eq!(now, value, "v{version}: {path} carried over");
+                assert_eq!(at(&after, path), value, "v{version}: {path} carried over");
+            }
+            for (v, path) in ADDED.iter().filter(|(v, p)| *v > version && !moved(p)) {
+                assert_eq!(
+                    at(&after, path),
+                    at(&current, path),
+                    "v{version}: {path} (new in v{v}) takes its default"
+                );
+            }
+            if version < 2 {
+                // Every always-accept entry is kept: profiles where they were, names (in order)
+                // in trusted names, which version 1 did not have.
+                let old_accept = strings_at(&old, "rules.always_accept");
+                let is_profile = |e: &String| crate::core::matcher::profile_slug(e).is_some();
+                let profiles: Vec<String> = old_accept
+                    .iter()
+                    .filter(|e| is_profile(e))
+                    .cloned()
+                    .collect();
+                let names: Vec<String> = old_accept
+                    .iter()
+                    .filter(|e| !is_profile(e))
+                    .cloned()
+                    .collect();
+                assert!(
+                    !profiles.is_empty() && !names.is_empty(),
+                    "v{version} fixture has both"
+                );
+                assert_eq!(migrated.rules.always_accept, profiles, "v{version}");
+                assert_eq!(migrated.rules.trusted_names, names, "v{version}");
             }
             // Migrating again changes nothing.
             assert_eq!(migrated.clone().checked().unwrap(), migrated);
         }
+    }
+
+    #[test]
+    fn the_v1_fixture_keeps_profiles_and_moves_names_to_trusted_names() {
+        let s: Settings = serde_json::from_str(&fixture(1)).unwrap();
+        assert_eq!(s.version, 1);
+        let s = s.checked().unwrap();
+        assert_eq!(s.version, 2);
+        assert_eq!(
+            s.rules.always_accept,
+            [
+                "ana-souza-42",
+                "https://www.linkedin.com/in/priya-raman/",
+                // One word, lowercase: a slug (custom profile URL), as links are written.
+                "kwamemensah",
+            ]
+        );
+        // A full name, and one capitalized word: names. They add points, never accept.
+        assert_eq!(s.rules.trusted_names, ["Nadia Rahman", "Grace"]);
+        assert_eq!(s.rules.weights.trusted_name, 15);
+        // The old always-accept points stay with the profiles; nothing else moved.
+        assert_eq!(s.rules.weights.always_accept, 90);
+        assert_eq!(s.rules.always_ignore, ["mark-webb-growth", "Grace Miller"]);
+    }
+
+    #[test]
+    fn migration_moves_each_name_once_and_keeps_blank_entries() {
+        let v1 = r#"{"version": 1, "rules": {
+            "always_accept": ["Bo Li", " ", "bo-li-7", "Bo Li", "madonna", "Madonna", "linkedin.com/company/acme"],
+            "trusted_names": ["Bo Li"]
+        }}"#;
+        let s: Settings = serde_json::from_str(v1).unwrap();
+        let s = s.migrate().unwrap();
+        assert_eq!(s.rules.always_accept, [" ", "bo-li-7", "madonna"]);
+        assert_eq!(
+            s.rules.trusted_names,
+            ["Bo Li", "Madonna", "linkedin.com/company/acme"]
+        );
+        // A current document is not migrated: a name in it is an error, not a move.
+        let v2 = r#"{"version": 2, "rules": {"always_accept": ["Bo Li"]}}"#;
+        let s: Settings = serde_json::from_str(v2).unwrap();
+        assert_eq!(s.clone().migrate().unwrap(), s);
+        assert_eq!(s.checked().unwrap_err()[0].field, "rules.always_accept.0");
+    }
+
+    #[test]
+    fn always_accept_refuses_names_at_the_entry() {
+        let mut s = Settings::default();
+        s.rules.always_accept = vec![
+            "https://www.linkedin.com/in/ana-ruiz/".into(),
+            "ana-ruiz".into(),
+            "Ana Ruiz".into(),
+            "anaruiz".into(),
+            "Ana".into(),
+            "https://www.linkedin.com/company/acme/".into(),
+            "".into(),
+        ];
+        let errors = s.validate().unwrap_err();
+        let shown: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "rules.always_accept.2: \"Ana Ruiz\" is a name; always-accept takes profile links \
+                 or slugs (names can be copied): put the profile link here, or the name in \
+                 trusted names",
+                "rules.always_accept.4: \"Ana\" is a name; always-accept takes profile links or \
+                 slugs (names can be copied): put the profile link here, or the name in trusted \
+                 names",
+                "rules.always_accept.5: \"https://www.linkedin.com/company/acme/\" is not a \
+                 LinkedIn profile link; always-accept takes profile links (linkedin.com/in/…) or \
+                 slugs",
+            ]
+        );
+        // Names are fine where they cannot accept anyone.
+        let mut s = Settings::default();
+        s.rules.trusted_names = vec!["Ana Ruiz".into(), "Ana".into()];
+        s.rules.always_ignore = vec!["Ana Ruiz".into(), "ana-ruiz".into()];
+        assert_eq!(s.validate(), Ok(()));
     }
 
     #[test]
@@ -1202,6 +1395,8 @@ mod tests {
             (35, 75, 40)
         );
         assert_eq!(s.rules.field_keywords[1], "wasm*");
+        assert_eq!(s.rules.always_accept, ["ana-souza-42"]);
+        assert_eq!(s.rules.trusted_names, ["Nadia Rahman"]);
         assert_eq!(s.rules.weights.recruiter, 3);
         assert_eq!(s.templates.decline.len(), 2);
         assert_eq!(s.weekly_budget, 20);

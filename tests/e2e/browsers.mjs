@@ -32,9 +32,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CSP_CURRENT, FIREFOX_DIST, FIXTURES, INVITATIONS_URL, launch, staticAsset, waitForStatus } from './harness.mjs';
-
-export { FIREFOX_DIST };
+import { CSP_CURRENT, DIST_FIREFOX, FIXTURES, INVITATIONS_URL, launch, staticAsset, waitForStatus } from './harness.mjs';
 
 /** Which browsers the suites run in: `BROWSERS=chromium`, `BROWSERS=firefox`, or both (default). */
 export const BROWSERS = (process.env.BROWSERS ?? 'chromium,firefox')
@@ -129,8 +127,41 @@ function probeInPage({ target, read, name }) {
   }
 }
 
+/**
+ * A target with Playwright's locator methods, for tests written that way: `page.locator(css)`,
+ * `.nth(i)`, `.first()`, `.locator(inner)` (one level, into open shadow roots), and the reads,
+ * waits and actions of the page, on that target.
+ */
+class Locator {
+  constructor(page, spec) {
+    this.page = page;
+    this.spec = spec;
+  }
+  nth(nth) {
+    return new Locator(this.page, { ...this.spec, nth });
+  }
+  first() {
+    return this.nth(0);
+  }
+  locator(inside) {
+    if (this.spec.inside) throw new Error('Locator: one level of locator() only');
+    return new Locator(this.page, { ...this.spec, inside });
+  }
+}
+for (const method of ['click', 'fill', 'setInputFiles', 'download', 'waitFor', 'textContent', 'getAttribute', 'inputValue', 'isDisabled', 'isEnabled', 'isVisible', 'isHidden']) {
+  Locator.prototype[method] = function (...args) {
+    return this.page[method](this.spec, ...args);
+  };
+}
+Locator.prototype.dblclick = function () {
+  return this.page.click(this.spec, { count: 2 });
+};
+
 /** What both browsers' pages do the same way: in-page reads and waits over targets. */
 class NeutralPage {
+  locator(css) {
+    return new Locator(this, { css });
+  }
   /** Waits until the target is there (`attached`) or shown (`visible`, the default, as Playwright). */
   async waitFor(target, { state = 'visible', timeout = DEFAULT_TIMEOUT } = {}) {
     const read = state === 'attached' ? 'exists' : 'visible';
@@ -422,6 +453,7 @@ class FirefoxBrowser {
   static async launch({ routes = {}, csp = CSP_CURRENT } = {}) {
     const { default: puppeteer } = await import('puppeteer-core');
     if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is not installed (build.sh test installs firefox-esr)`);
+    if (!existsSync(path.join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`${DIST_FIREFOX} is not built (./build.sh)`);
     const profile = await mkdtemp(path.join(tmpdir(), 'invite-triage-ff-'));
     const downloads = await mkdtemp(path.join(tmpdir(), 'invite-triage-ff-downloads-'));
     const pp = await puppeteer.launch({
@@ -445,7 +477,7 @@ class FirefoxBrowser {
     });
     const browser = new FirefoxBrowser(pp, { routes, csp, dirs: [profile, downloads] });
     try {
-      await pp.installExtension(FIREFOX_DIST);
+      await pp.installExtension(DIST_FIREFOX);
       browser.uuid = await browser.privileged(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).mozExtensionHostname`);
     } catch (e) {
       await browser.close();

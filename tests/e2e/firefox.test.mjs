@@ -1,6 +1,6 @@
-// Firefox smoke test: the extension installs in Debian's Firefox ESR (puppeteer-core over
-// WebDriver BiDi) and the engine, running in the background page, answers a fixture page served
-// at LinkedIn's real URL under its current CSP.
+// Firefox smoke test: the Firefox build (dist-firefox/) installs in Debian's Firefox ESR
+// (puppeteer-core over WebDriver BiDi) and the engine, running in the background page, answers a
+// fixture page served at LinkedIn's real URL under its current CSP.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { CSP_CURRENT, DIST, FIXTURES, INVITATIONS_URL, staticAsset } from './harness.mjs';
+import { CSP_CURRENT, DIST_FIREFOX, FIXTURES, INVITATIONS_URL, staticAsset } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 let browser;
@@ -25,7 +25,8 @@ before(async () => {
     userDataDir: profile,
     extraPrefsFirefox: { 'network.proxy.type': 0, 'app.update.enabled': false },
   });
-  await browser.installExtension(DIST);
+  assert.ok(existsSync(path.join(DIST_FIREFOX, 'manifest.json')), 'dist-firefox/ is built (./build.sh)');
+  await browser.installExtension(DIST_FIREFOX);
 });
 
 after(async () => {
@@ -63,6 +64,13 @@ test('Firefox: the extension installs and the engine answers the page', async ()
   });
   const count = await page.evaluate(() => Number(document.documentElement.dataset.triageCount));
   assert.ok(count >= 6, `every era-c2 card read in Firefox, got ${count}`);
+  // The platform layer styled the badges: an adopted sheet, or its style-element fallback.
+  const styled = await page.evaluate(() => {
+    const shadow = document.querySelector('[data-triage-ui]').shadowRoot;
+    const badge = shadow.querySelector('[data-triage-badge]');
+    return { sheets: shadow.adoptedStyleSheets.length + shadow.querySelectorAll('style').length, radius: getComputedStyle(badge).borderRadius };
+  });
+  assert.deepEqual(styled, { sheets: 1, radius: '14px' }, 'the badge wears badge-style.js');
   assert.deepEqual(foreign, []);
   await page.close();
 });

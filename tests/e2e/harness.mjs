@@ -1,7 +1,6 @@
 // End-to-end harness: Debian's Chromium with dist/ loaded, fixture pages served at the real
 // LinkedIn URLs through request routing, under LinkedIn's current kind of CSP. Nothing reaches
 // the network: every other request is refused and recorded, so tests can prove we send none.
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,9 +9,10 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
+/** The unpacked Chromium extension (`./build.sh` writes it, and dist-firefox/ for Firefox). */
 export const DIST = path.join(ROOT, 'dist');
-/** The extension directory Firefox installs: the per-browser build when there is one, else dist/. */
-export const FIREFOX_DIST = process.env.FIREFOX_DIST ?? (existsSync(path.join(ROOT, 'dist-firefox')) ? path.join(ROOT, 'dist-firefox') : DIST);
+/** The unpacked Firefox extension; `FIREFOX_DIST=dir` installs another build. */
+export const DIST_FIREFOX = process.env.FIREFOX_DIST ?? path.join(ROOT, 'dist-firefox');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 export const INVITATIONS_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/';
 
@@ -48,12 +48,12 @@ export function staticAsset(url) {
  * Launches Chromium with the unpacked extension. Returns `{context, extensionId, requests,
  * consoleErrors, close}`; `routes` maps URL paths on www.linkedin.com to fixture files.
  * The benchmarks also pass `alongside` (more unpacked extensions), `args` (more Chromium
- * switches) and `serveOther(url)`, which may answer a request for another host with
- * `{body, contentType, headers}`.
+ * switches), `serveOther(url)`, which may answer a request for another host with
+ * `{body, contentType, headers}`, and `dist` (another build of the extension, to compare).
  */
-export async function launch({ routes = {}, csp = CSP_CURRENT, alongside = [], args = [], serveOther } = {}) {
+export async function launch({ routes = {}, csp = CSP_CURRENT, alongside = [], args = [], serveOther, dist = DIST } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'invite-triage-'));
-  const extensions = [DIST, ...alongside].join(',');
+  const extensions = [dist, ...alongside].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: process.env.HEADED ? false : true,

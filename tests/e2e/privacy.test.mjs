@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { INVITATIONS_URL, launch, ROOT, waitForStatus } from './harness.mjs';
+import { DIST, DIST_FIREFOX, INVITATIONS_URL, launch, ROOT, waitForStatus } from './harness.mjs';
 
 const EXTENSION = path.join(ROOT, 'extension');
 const WASM = 'pkg/invite_triage_bg.wasm';
@@ -14,8 +14,16 @@ const WASM = 'pkg/invite_triage_bg.wasm';
 const EXTENSION_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; connect-src 'self'; " +
   "img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'none'";
-const PERMISSIONS = ['alarms', 'notifications', 'offscreen', 'storage'];
+/** Each browser's exact permissions: `offscreen` is Chromium's engine host, unknown to Firefox. */
+const PERMISSIONS = {
+  chromium: ['alarms', 'notifications', 'offscreen', 'storage'],
+  firefox: ['alarms', 'notifications', 'storage'],
+};
 const MATCHES = ['https://www.linkedin.com/*'];
+/** The content scripts, in order: the platform layer first, then the styles, then the script. */
+const CONTENT_SCRIPTS = ['platform.js', 'badge-style.js', 'content.js'];
+/** The Firefox add-on's identity and its data-collection declaration (AMO requires both). */
+const GECKO = { id: 'invite-triage@invite-triage.extension', data_collection_permissions: { required: ['none'] } };
 
 // ------------------------------------------------------------------ the static discipline check
 
@@ -153,8 +161,10 @@ function scanHtml(html) {
   return found;
 }
 
+/** Every `ext` file of extension/, the browser folders (chromium/, firefox/) included. */
 const files = async (ext) =>
-  (await readdir(EXTENSION)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(EXTENSION, f));
+  (await readdir(EXTENSION, { recursive: true })).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(EXTENSION, f));
+const shown = (file) => path.relative(EXTENSION, file);
 
 describe('static discipline (no browser)', () => {
   test('the scanner finds each kind of violation, and passes clean code', () => {
@@ -224,7 +234,7 @@ describe('static discipline (no browser)', () => {
     assert.ok(scripts.length >= 5, `expected the extension's scripts, found ${scripts.length}`);
     const found = [];
     for (const file of scripts) {
-      for (const f of scan(await readFile(file, 'utf8'))) found.push(`${path.basename(file)}:${f.line} ${f.rule}: ${f.text}`);
+      for (const f of scan(await readFile(file, 'utf8'))) found.push(`${shown(file)}:${f.line} ${f.rule}: ${f.text}`);
     }
     assert.deepEqual(found, []);
   });
@@ -234,25 +244,54 @@ describe('static discipline (no browser)', () => {
     assert.ok(pages.length >= 3);
     const found = [];
     for (const file of pages) {
-      for (const f of scanHtml(await readFile(file, 'utf8'))) found.push(`${path.basename(file)} ${f.rule}: ${f.text}`);
+      for (const f of scanHtml(await readFile(file, 'utf8'))) found.push(`${shown(file)} ${f.rule}: ${f.text}`);
     }
     assert.deepEqual(found, []);
   });
 
-  test('the manifest asks for the minimal permissions and sets the strict extension CSP', async () => {
-    const manifest = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
-    assert.deepEqual([...manifest.permissions].sort(), PERMISSIONS);
-    for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'web_accessible_resources', 'externally_connectable']) {
-      assert.equal(manifest[key], undefined, `${key} must not be declared`);
+  for (const [browser, dist] of [
+    ['chromium', DIST],
+    ['firefox', DIST_FIREFOX],
+  ]) {
+    test(`the ${browser} manifest asks for the minimal permissions and sets the strict extension CSP`, async () => {
+      const manifest = JSON.parse(await readFile(path.join(dist, 'manifest.json'), 'utf8'));
+      assert.deepEqual([...manifest.permissions].sort(), PERMISSIONS[browser]);
+      for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'web_accessible_resources', 'externally_connectable', 'per_browser']) {
+        assert.equal(manifest[key], undefined, `${key} must not be declared`);
+      }
+      assert.equal(manifest.content_scripts.length, 1);
+      for (const cs of manifest.content_scripts) {
+        assert.deepEqual(cs.matches, MATCHES);
+        assert.equal(cs.all_frames, undefined);
+        assert.deepEqual(cs.js, CONTENT_SCRIPTS);
+      }
+      assert.deepEqual(Object.keys(manifest.content_security_policy), ['extension_pages']);
+      assert.equal(manifest.content_security_policy.extension_pages, EXTENSION_CSP);
+      if (browser === 'chromium') {
+        assert.deepEqual(manifest.background, { type: 'module', service_worker: 'bg.js' });
+        assert.equal(manifest.browser_specific_settings, undefined, 'Chromium reads no gecko settings');
+      } else {
+        assert.deepEqual(manifest.background, { type: 'module', scripts: ['bg.js'] });
+        assert.deepEqual(Object.keys(manifest.browser_specific_settings), ['gecko']);
+        const { gecko } = manifest.browser_specific_settings;
+        assert.equal(gecko.id, GECKO.id);
+        assert.deepEqual(gecko.data_collection_permissions, GECKO.data_collection_permissions);
+      }
+    });
+  }
+
+  test("each browser's build carries only what that browser reads", async () => {
+    const chromium = (await readdir(DIST)).sort();
+    const firefox = (await readdir(DIST_FIREFOX)).sort();
+    for (const file of ['offscreen.html', 'offscreen.js']) {
+      assert.ok(chromium.includes(file), `dist/ has Chromium's engine host, ${file}`);
+      assert.ok(!firefox.includes(file), `dist-firefox/ has no ${file}: Firefox runs the engine in its background page`);
     }
-    assert.equal(manifest.content_scripts.length, 1);
-    for (const cs of manifest.content_scripts) {
-      assert.deepEqual(cs.matches, MATCHES);
-      assert.equal(cs.all_frames, undefined);
-      for (const js of cs.js) assert.doesNotMatch(js, /^([a-z]+:|\/\/)/i);
+    assert.deepEqual(firefox.filter((f) => !chromium.includes(f)), [], 'Firefox needs no file Chromium lacks');
+    assert.ok(!chromium.includes('chromium') && !firefox.includes('firefox'), 'each browser folder is laid flat, not copied');
+    for (const dist of [DIST, DIST_FIREFOX]) {
+      assert.deepEqual((await readdir(path.join(dist, 'pkg'))).sort(), ['invite_triage.js', 'invite_triage_bg.wasm'], `${path.basename(dist)}/pkg: the engine, no declarations`);
     }
-    assert.deepEqual(Object.keys(manifest.content_security_policy), ['extension_pages']);
-    assert.equal(manifest.content_security_policy.extension_pages, EXTENSION_CSP);
   });
 });
 

@@ -2,7 +2,9 @@
 // data that survives a bad entry, and an engine trap that keeps the user's unsaved work.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openExtensionPage, openInvitations } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CSP_CURRENT, FIXTURES, INVITATIONS_URL, launch, openExtensionPage, openInvitations } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -205,4 +207,32 @@ test('an engine trap in the options page keeps the unsaved edits and the preview
   assert.equal(await options.evaluate(() => window.__sameDocument), true, 'not reloaded');
   assert.equal(await field.inputValue(), 'unsaved edit 123', 'the edit is still there');
   await options.close();
+});
+
+test('an invitation missing from a complete read of the same list is resolved', async () => {
+  await forget();
+  const page = await openInvitations(browser, 'era-c2.html', { status: 'ready' });
+  const all = await storedWhen((s) => Object.keys(s.queue?.cards ?? {}).length === 6);
+  const ids = Object.keys(all.queue.cards).sort();
+  await page.close();
+  // The next visit: LinkedIn shows five ("Focused (5)"): one was resolved elsewhere meanwhile.
+  let body = await readFile(path.join(FIXTURES, 'era-c2.html'), 'utf8');
+  body = body.replace('Focused (6)', 'Focused (5)');
+  const start = body.indexOf('<div role="listitem"', body.indexOf('data-fixture-template') + 1);
+  const end = body.indexOf('<div role="listitem"', start + 1);
+  const gone = /data-fixture-id="([^"]+)"/.exec(body.slice(start, end))[1];
+  body = body.slice(0, start) + body.slice(end);
+  const again = await browser.context.newPage();
+  await again.route(INVITATIONS_URL, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP_CURRENT }, body }),
+  );
+  await again.goto(INVITATIONS_URL);
+  await again.waitForFunction(() => document.documentElement.dataset.triageStatus === 'ready');
+  await again.close();
+  assert.ok(ids.includes(gone));
+  const after = await storedWhen((s, id) => Boolean(s.queue?.cards?.[id]?.resolved), gone);
+  assert.equal(after.queue.cards[gone].resolved.how, 'gone');
+  const stillWaiting = ids.filter((id) => id !== gone);
+  for (const id of stillWaiting) assert.equal(after.queue.cards[id].resolved, undefined, `${id} still waits`);
+  await forget();
 });

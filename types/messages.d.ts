@@ -1,0 +1,316 @@
+// The messages between the extension's parts, and the engine's requests and answers, in one
+// place. Dev-time only: `./build.sh test` checks extension/*.js against them with
+// `tsc --checkJs`; nothing here ships. Global declarations (no import or export), so every
+// script and module of extension/ can name them in JSDoc as they are.
+//
+//   content script ──WorkerMessage──▶ worker (bg.js) ──EngineRequest──▶ engine host
+//   popup / options ─WorkerMessage──▶ worker               (chromium/engine-host.js sends it
+//   popup ───────────TabMessage─────▶ content script        as an EngineHostMessage to the
+//   popup / options ─EngineRequest──▶ engine.js (in page)   offscreen document)
+//
+// The shapes the engine returns are the Rust types' JSON (serde): their names are given.
+
+// ------------------------------------------------------------------ shared shapes
+
+type Bucket = 'accept' | 'review' | 'ignore';
+type ActionName = 'accept' | 'accept-thank' | 'decline' | 'reply' | 'later' | 'note';
+/** `<html data-triage-status>`: the engine's three, and `blocked` when it could not run. */
+type PlanStatus = 'ready' | 'no-invitations' | 'unrecognized';
+type PageStatus = PlanStatus | 'blocked';
+type InvitationKind = 'person' | 'group' | 'event' | 'page' | 'newsletter';
+
+/**
+ * A settings document (src/core/settings.rs `Settings`), as stored and as the engine returns it
+ * migrated. Only what the shell reads is spelled out; the engine validates the rest.
+ */
+interface Settings {
+  version?: number;
+  my_name: string;
+  premium: boolean;
+  rules: { weights: Record<string, number>; [rule: string]: any };
+  templates: { thank_you: string; decline: string[]; reply: string; later_note: string; [name: string]: any };
+  weekly_budget: number;
+  reminder: { enabled: boolean; weekday: number; hour: number };
+  [field: string]: any;
+}
+
+/** The user's notes and decisions by card id (plan.rs `Memory`), in storage.local `memory`. */
+interface Memory {
+  notes: Record<string, string>;
+  decisions: Record<string, string>;
+}
+
+/** One action the user took (summary.rs `Done`), in storage.local `history`. */
+interface HistoryEntry {
+  id: string;
+  action: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** One invitation as remembered (summary.rs `Seen`). */
+interface QueueCard {
+  name: string;
+  bucket: Bucket;
+  score: number;
+  reasons: string[];
+  days: number | null;
+  /** When the page last showed it (ms since the epoch): the queue keeps the latest. */
+  seen: number;
+}
+
+/** storage.local `queue`: every card seen this session, and how the last page went. */
+interface Queue {
+  cards: Record<string, QueueCard>;
+  status?: PageStatus;
+  unreadable?: number;
+  lang?: string | null;
+  langUnsupported?: boolean;
+  /** Why the page was `blocked`. */
+  reason?: string;
+  updated?: number;
+}
+
+// ------------------------------------------------------------------ what the engine returns
+
+/** Element indices in the snapshot (`data-ti`) of a card's root and LinkedIn's controls. */
+interface Placement {
+  root: number;
+  accept: number | null;
+  ignore: number | null;
+  reply: number | null;
+}
+
+/** One suggested-response button (plan.rs `ActionPaint`). */
+interface PlanAction {
+  action: ActionName;
+  label: string;
+  message: string | null;
+  primary: boolean;
+  control: number | null;
+  missing_control: boolean;
+}
+
+/** Everything painted on one card (plan.rs `CardPaint`). */
+interface PlanCard {
+  at: Placement;
+  id: string;
+  name: string;
+  bucket: Bucket;
+  score: number;
+  base: number;
+  /** The badge's visible text, e.g. "Accept 82". */
+  badge: string;
+  /** The badge's accessible name. */
+  label: string;
+  reasons: { label: string; points: string }[];
+  actions: PlanAction[];
+  note: string | null;
+  decision: string | null;
+  days_waiting: number | null;
+}
+
+/** The paint plan for one snapshot (plan.rs `PaintPlan`). */
+interface Plan {
+  status: PlanStatus;
+  count: number;
+  unreadable: number;
+  lang: string | null;
+  lang_unsupported: boolean;
+  counts: { accept: number; review: number; ignore: number };
+  cards: PlanCard[];
+  own_headline_used: boolean;
+}
+
+/** What the options page's preview scores (invitation.rs `Invitation`; missing fields default). */
+interface Invitation {
+  kind: InvitationKind;
+  key: string;
+  name: string;
+  first_name: string;
+  headline: string;
+  has_photo: boolean;
+  mutual_count: number;
+  note: string | null;
+  days_waiting: number | null;
+  profile_url?: string;
+  mutual_names?: string[];
+  insights?: string[];
+  target?: string | null;
+}
+
+/** One invitation's verdict and responses (score.rs `Verdict`, respond.rs `Suggestion`). */
+interface Scored {
+  verdict: {
+    score: number;
+    bucket: Bucket;
+    base: number;
+    reasons: { rule: string; label: string; points: number }[];
+  };
+  suggestions: { action: ActionName; label: string; message: string | null; primary: boolean }[];
+}
+
+/** A settings problem, naming its field (`''` for the document). */
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** validateSettings: `ok` with the migrated document, or the errors. */
+interface ValidationOutcome {
+  ok: boolean;
+  settings?: Settings | null;
+  errors: FieldError[];
+}
+
+/** One line of the popup (summary.rs `Entry`). */
+interface SummaryEntry {
+  id: string;
+  name: string;
+  bucket: Bucket;
+  score: number;
+  detail: string;
+}
+
+/** What the popup shows (summary.rs `Summary`). */
+interface Summary {
+  accept: number;
+  review: number;
+  ignore: number;
+  decided: number;
+  top: SummaryEntry[];
+  stale: SummaryEntry[];
+  notes: SummaryEntry[];
+  week: { accepted: number; budget: number };
+}
+
+/** The diagnostics channel (inspect.rs `Inspection`). */
+interface Inspection {
+  parents: number[];
+  unreadable: number;
+  cards: {
+    root: number;
+    id: string;
+    kind: InvitationKind;
+    name: string;
+    headline: string;
+    note: string | null;
+    mutual_count: number;
+    mutual_names: string[];
+    days_waiting: number | null;
+    target: string | null;
+    inviter?: string;
+    has_photo: boolean;
+  }[];
+}
+
+/** The engine host's own figures, for `ping`. */
+interface HostStats {
+  wasmLoadMs: number;
+  readyAtMs: number;
+  wasmMemoryBytes: number;
+  jsHeapBytes: number | null;
+}
+
+// ------------------------------------------------------------------ engine requests (engine.js `handle`)
+
+type EngineRequest =
+  | { op: 'triage'; html: string; settings: Settings | null; memory: Memory }
+  | { op: 'score'; invitation: Invitation; settings: Settings | null }
+  | { op: 'defaults' }
+  | { op: 'validate'; settings: unknown }
+  | { op: 'summarize'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
+  | { op: 'ping' }
+  | { op: 'inspect'; html: string };
+type EngineOp = EngineRequest['op'];
+
+/**
+ * engine.js's answer to any request: the field named for its op, or `error` (never a
+ * rejection). One shape for all ops, every field optional, so a caller reads its own.
+ */
+interface EngineReply {
+  /** triage */
+  plan?: Plan;
+  /** triage: milliseconds spent in the engine. */
+  engineMs?: number;
+  /** score */
+  scored?: Scored;
+  /** defaults */
+  settings?: Settings;
+  /** validate */
+  outcome?: ValidationOutcome;
+  /** summarize */
+  summary?: Summary;
+  /** ping */
+  pong?: boolean;
+  /** ping */
+  stats?: HostStats;
+  /** inspect */
+  inspection?: Inspection;
+  /** The request failed, in words. */
+  error?: string;
+  /** The wasm trapped: the hosting page reloads with a fresh instance. */
+  restarted?: boolean;
+  /** The settings sent were refused (the caller may retry with the defaults). */
+  settingsRefused?: boolean;
+}
+
+/** An engine request on its way from the worker to Chromium's offscreen document. */
+type EngineHostMessage = EngineRequest & { target: 'engine' };
+
+// ------------------------------------------------------------------ messages to the worker (bg.js)
+
+/** content.js: a snapshot of the invitations page to triage. */
+interface TriageMessage {
+  type: 'triage';
+  html: string;
+}
+/** content.js: the user clicked one of our buttons (`note` carries the note; empty removes it). */
+interface ActionMessage {
+  type: 'action';
+  id: string;
+  action: ActionName;
+  note?: string;
+}
+/** content.js: the page could not be triaged; kept for the popup. */
+interface StatusMessage {
+  type: 'status';
+  status: 'blocked';
+  reason: string;
+}
+/** Any extension page (the benchmarks): an engine request, answered by the worker's host. */
+interface EngineMessage {
+  type: 'engine';
+  request: EngineRequest;
+}
+/** options.js (and tests): reschedule the weekly reminder and say when it fires next. */
+interface ReminderMessage {
+  type: 'reminder';
+}
+type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | EngineMessage | ReminderMessage;
+
+/** What the worker answers each message with. A handler that throws answers `{error}`. */
+interface WorkerReplies {
+  triage: EngineReply;
+  action: { ok?: true; error?: string };
+  status: { ok?: true; error?: string };
+  engine: EngineReply;
+  reminder: { next?: number | null; error?: string };
+}
+
+/** bg.js's handlers, one per message type, each checked against its message and reply. */
+type WorkerHandlers = {
+  [T in WorkerMessage['type']]: (
+    message: Extract<WorkerMessage, { type: T }>,
+    sender: chrome.runtime.MessageSender,
+  ) => WorkerReplies[T] | Promise<WorkerReplies[T]>;
+};
+
+// ------------------------------------------------------------------ messages to the content script
+
+/** popup.js: scroll to one card and open its reasons. */
+interface RevealMessage {
+  type: 'reveal';
+  id: string;
+}
+type TabMessage = RevealMessage;
