@@ -23,7 +23,13 @@ async function settingsOrDefault() {
  * page's status and its reason) runs through this chain, one after another in the order asked,
  * so no write undoes another and no decision is lost. Each call resolves with its own result.
  */
+/** @type {Promise<unknown>} */
 let writes = Promise.resolve();
+/**
+ * @template T
+ * @param {() => Promise<T>} change
+ * @returns {Promise<T>}
+ */
 function serially(change) {
   const done = writes.then(change);
   writes = done.catch(() => {});

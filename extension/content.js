@@ -50,8 +50,18 @@
   let lateChanges = [];
   /** Settings changed, the page was left, or the engine failed: read every card again. */
   let fullPassNeeded = true;
-  /** The last partial snapshot the engine answered (a pass that would send it again is skipped). */
+  /** The last partial snapshot the engine answered, and its elements (see `sameAsLast`). */
   let lastAnswered = null;
+  /**
+   * Whether a snapshot would tell the engine nothing new: the text of the last one answered,
+   * naming the very same elements (a card replaced by its copy reads the same but is another
+   * element), with every known card's badge still in place.
+   */
+  function sameAsLast(html, elements) {
+    const last = lastAnswered;
+    if (!last || last.html !== html || last.elements.length !== elements.length) return false;
+    return elements.every((el, i) => el === last.elements[i]) && [...known].every((card) => liveHost(card));
+  }
 
   function start() {
     fullPassNeeded = true;
@@ -138,15 +148,16 @@
     try {
       const began = performance.now();
       const { html, elements, stubs } = snapshot();
-      // A partial snapshot equal to the last one answered: nothing new, no engine, no write.
-      if (stubs && html === lastAnswered) return;
+      // The same partial snapshot of the same elements as the last one answered, with every
+      // badge still in place: nothing new, no engine, no write.
+      if (stubs && sameAsLast(html, elements)) return;
       const sent = performance.now();
       const reply = await send({ type: 'triage', html });
       const answered = performance.now();
       if (!isInvitationsPage()) return;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
       const longestSlice = await applyPlan(reply.plan, elements, stubs);
-      lastAnswered = stubs ? html : null;
+      lastAnswered = stubs ? { html, elements } : null;
       timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice });
     } catch (e) {
       blocked(e?.message ?? String(e));
@@ -336,9 +347,11 @@
       const target = event.target instanceof Element ? event.target : null;
       for (let n = target; n && n !== document.body; n = n.parentElement) {
         if (!known.has(n)) continue;
-        const controls = painted.get(n)?.controls;
-        const how = controls?.accept?.contains(target) ? 'accepted' : controls?.ignore?.contains(target) ? 'ignored' : null;
-        if (how) clicked.set(n, { id: n.dataset.triageId, how, at: Date.now() });
+        const state = painted.get(n);
+        // The actions that answer the invitation name LinkedIn's Accept (accept, accept & thank)
+        // and Ignore (decline) controls: was one of those clicked?
+        const answered = state?.actions.find((a) => a.resolves && state.controls.get(a.control)?.contains(target));
+        if (answered) clicked.set(n, { id: n.getAttribute('data-triage-id'), how: answered.action === 'decline' ? 'ignored' : 'accepted', at: Date.now() });
         return;
       }
     },
@@ -362,6 +375,7 @@
    */
   async function applyPlan(plan, elements, stubs) {
     if (plan.unreadable) console.warn(t('csUnreadable', plan.unreadable));
+    bucketWords = plan.bucket_words;
     // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
     const before = known;
     known = new Set(stubs ?? []);
@@ -423,11 +437,7 @@
   function paintCard(card, elements, theme) {
     const cardRoot = elements[card.at.root];
     if (!cardRoot?.isConnected) return;
-    const controls = {
-      accept: elements[card.at.accept ?? -1],
-      ignore: elements[card.at.ignore ?? -1],
-      reply: elements[card.at.reply ?? -1],
-    };
+    const controls = controlsOf(card, elements);
     const signature = JSON.stringify([card, theme]);
     const previous = painted.get(cardRoot);
     const live = liveHost(cardRoot);
@@ -436,6 +446,7 @@
     for (const other of hostsOf(cardRoot)) if (other !== live) removeOurs(other);
     if (previous?.signature === signature && live) {
       previous.controls = controls;
+      previous.actions = card.actions;
       return;
     }
     const host = live ?? createHost(cardRoot);
@@ -443,7 +454,7 @@
     cardRoot.dataset.triageBucket = card.bucket;
     cardRoot.dataset.triageScore = String(card.score);
     cardRoot.dataset.triageId = card.id;
-    const state = { signature, controls, root: cardRoot, host, acted: previous?.acted ?? false };
+    const state = { signature, controls, actions: card.actions, root: cardRoot, host, acted: previous?.acted ?? false };
     painted.set(cardRoot, state);
     render(host.shadowRoot, card, state);
   }
@@ -502,8 +513,31 @@
   /** The badge styles (badge-style.js) in this shadow root: adopted, or a style element to add. */
   const styles = (shadow) => shadowStyle(shadow, globalThis.__inviteTriageCss);
 
+  /** The message key of each bucket's word, as the last plan gave it. */
+  let bucketWords = null;
+
+  /**
+   * The LinkedIn controls this card's actions click, by the snapshot index each action names
+   * (`action.control`): the plan chooses them, this only keeps the elements.
+   */
+  const controlsOf = (card, elements) =>
+    new Map(card.actions.filter((a) => a.control != null).map((a) => [a.control, elements[a.control]]));
+
+  /** A reason's signed points in the user's number format: "+20", "-35", "0". */
+  const points = (() => {
+    let format;
+    try {
+      format = new Intl.NumberFormat(api.i18n.getUILanguage(), { signDisplay: 'exceptZero' });
+    } catch {
+      format = new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero' });
+    }
+    return (n) => format.format(n);
+  })();
+  const pointsClass = (n) => (n < 0 ? 'pts neg' : n > 0 ? 'pts pos' : 'pts');
+
   function render(shadow, card, state) {
     const reasonsId = 'reasons';
+    const word = t(bucketWords[card.bucket]);
     const badge = el(
       'button',
       {
@@ -511,24 +545,22 @@
         part: 'badge',
         type: 'button',
         'data-triage-badge': card.bucket,
-        'aria-label': card.label,
+        'aria-label': t('csBadgeLabel', word, card.score, card.summary),
         'aria-expanded': 'false',
         'aria-controls': reasonsId,
       },
-      el('span', { class: 'bucket' }, card.badge.replace(/\s*\d+$/, '')),
+      el('span', { class: 'bucket' }, word),
       el('span', { class: 'score' }, String(card.score)),
     );
     const reasons = el(
       'div',
       { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true },
-      el('p', { class: 'reasons-title' }, t('csWhy', card.badge), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
+      el('p', { class: 'reasons-title' }, t('csWhy', word, card.score), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
       el('p', { class: 'base' }, t('csBase', card.base)),
       el(
         'ul',
         {},
-        ...card.reasons.map((r) =>
-          el('li', {}, el('span', { class: `pts ${r.points.startsWith('-') ? 'neg' : 'pos'}` }, r.points), ' ', r.label),
-        ),
+        ...card.reasons.map((r) => el('li', {}, el('span', { class: pointsClass(r.points) }, points(r.points)), ' ', r.label)),
       ),
     );
     const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -595,20 +627,24 @@
     clipboardFailed: t('csClipboardFailed'),
   };
 
+  /**
+   * What one of our buttons does, as the plan says: it clicks the LinkedIn control the action
+   * names (`action.control`, or none), copies its message, and an action that answers the
+   * invitation (`action.resolves`) clicks only if that control is still there, once per card.
+   */
   async function act(action, card, state, ui) {
     const say = (text) => {
       ui.status.textContent = text;
     };
-    const control = state.controls[{ accept: 'accept', 'accept-thank': 'accept', decline: 'ignore', reply: 'reply' }[action.action]];
-    const clicksLinkedIn = ['accept', 'accept-thank', 'decline'].includes(action.action);
-    if (clicksLinkedIn) {
+    const control = action.control == null ? null : state.controls.get(action.control);
+    if (action.resolves) {
       if (state.acted) return; // a double click accepts once
       if (!control?.isConnected) return say(SAID.missing);
       state.acted = true;
     }
     let copied = true;
     if (action.message) copied = await copy(action.message);
-    if (control?.isConnected && action.action !== 'later') control.click();
+    if (control?.isConnected) control.click();
     const text =
       action.action === 'reply' && !control?.isConnected ? SAID.replyNoControl : SAID[action.action];
     if (action.action === 'note') return editNote(card, ui);

@@ -89,7 +89,10 @@ function engineFor(settings) {
 /**
  * Answers one engine request.
  * - `{op: 'triage', html, settings, memory}` → `{plan, engineMs}`
- * - `{op: 'score', invitation, settings}` → `{scored}`
+ * - `{op: 'preview', sample, settings}` → `{preview}`: the options page's sample invitation
+ *   (`{kind, name, headline, mutual, age, note, has_photo, target}`, texts as LinkedIn shows
+ *   them) read as a card on the page is read, scored and given its suggestions:
+ *   `{card, bucket_words}`, `card` shaped as a card of the paint plan
  * - `{op: 'defaults'}` → `{settings}`
  * - `{op: 'validate', settings}` → `{outcome}`
  * - `{op: 'summarize', queue, memory, history, settings, now}` → `{summary}`
@@ -113,8 +116,8 @@ export async function handle(request) {
         const plan = engineFor(request.settings).triage(request.html, request.memory);
         return { plan, engineMs: performance.now() - start };
       }
-      case 'score':
-        return { scored: engineFor(request.settings).score(request.invitation) };
+      case 'preview':
+        return { preview: engineFor(request.settings).preview(request.sample) };
       case 'defaults':
         return { settings: defaultSettings() };
       case 'validate':

@@ -282,95 +282,130 @@ async function changed() {
   await preview(outcome.ok ? outcome.settings : null);
 }
 
+/**
+ * Sample invitations for the preview. Each field is a text as LinkedIn shows it on a card: the
+ * engine reads the sample as it reads a card on the page (`{op: 'preview'}`), so it scores, and
+ * its messages greet and mention whom, exactly as that card would on the page.
+ */
 const SAMPLES = [
-  { name: 'Ana Souza', headline: 'Staff Rust engineer at Ferrous Labs', mutual_count: 12, note: 'We worked together on the runtime team, would be great to stay in touch!', has_photo: true, days_waiting: 3 },
-  { name: 'Priya Raman', headline: 'Technical Recruiter at Hooli', mutual_count: 4, note: 'We are hiring a Principal Engineer. Open to a chat?', has_photo: true, days_waiting: 21 },
-  { name: 'Mark Webb', headline: 'Helping SaaS founders book 30+ meetings a month', mutual_count: 1, note: 'Do you have 15 minutes for a quick call this week?', has_photo: true, days_waiting: 2 },
-  { name: 'Grace Miller', headline: 'Army doctor | UN peacekeeping mission', mutual_count: 0, note: 'Hello dear, you seem kind. Text me on WhatsApp.', has_photo: false, days_waiting: 0 },
-  { name: 'Nadia Rahman', headline: 'Computer science student', mutual_count: 1, note: 'I loved your blog post on Rust, could I ask two questions?', has_photo: true, days_waiting: 90 },
+  { kind: 'person', name: 'Ana Souza', headline: 'Staff Rust engineer at Ferrous Labs', mutual: 'Bo Li and 11 other mutual connections', note: 'We worked together on the runtime team, would be great to stay in touch!', has_photo: true, age: '3 days ago' },
+  { kind: 'person', name: 'Priya Raman', headline: 'Technical Recruiter at Hooli', mutual: '4 mutual connections', note: 'We are hiring a Principal Engineer. Open to a chat?', has_photo: true, age: '3 weeks ago' },
+  { kind: 'person', name: 'Mark Webb', headline: 'Helping SaaS founders book 30+ meetings a month', mutual: 'Chloé Martin is a mutual connection', note: 'Do you have 15 minutes for a quick call this week?', has_photo: true, age: '2 days ago' },
+  { kind: 'person', name: 'Grace Miller', headline: 'Army doctor | UN peacekeeping mission', mutual: '', note: 'Hello dear, you seem kind. Text me on WhatsApp.', has_photo: false, age: 'Today' },
+  { kind: 'person', name: 'Nadia Rahman', headline: 'Computer science student', mutual: '1 mutual connection', note: 'I loved your blog post on Rust, could I ask two questions?', has_photo: true, age: '3 months ago' },
+  { kind: 'group', name: 'Grace Ndlovu', target: 'Rust in Production', headline: 'Group · 18,204 members', mutual: '', note: '', has_photo: true, age: '2 days ago' },
 ];
+const KINDS = [
+  ['person', 'previewKindPerson'],
+  ['group', 'previewKindGroup'],
+  ['event', 'previewKindEvent'],
+  ['page', 'previewKindPage'],
+  ['newsletter', 'previewKindNewsletter'],
+];
+/** The preview form: [sample field, label key, control, placeholder key]. */
 const PREVIEW_FIELDS = [
+  ['kind', 'previewKind', 'select'],
   ['name', 'previewName', 'text'],
+  ['target', 'previewTarget', 'text'],
   ['headline', 'previewHeadline', 'text'],
-  ['mutual_count', 'previewMutual', 'number'],
+  ['mutual', 'previewMutual', 'text', 'previewMutualExample'],
+  ['age', 'previewAge', 'text', 'previewAgeExample'],
   ['note', 'previewNote', 'textarea'],
   ['has_photo', 'previewPhoto', 'checkbox'],
-  ['days_waiting', 'previewDays', 'number'],
 ];
 let lastValid = null;
+/** Counts previews asked for: only the latest one's answer is shown. */
+let previewing = 0;
+
+function previewControl(key, type, placeholder) {
+  if (type === 'select') return el('select', {}, ...KINDS.map(([value, label]) => el('option', { value }, t(label))));
+  if (type === 'textarea') return el('textarea', { rows: 3 });
+  return el('input', { type, placeholder: placeholder ? t(placeholder) : false });
+}
+
+/** The target's field only for a group, event, page or newsletter. */
+function showTarget() {
+  const kind = /** @type {HTMLSelectElement} */ (document.getElementById('preview-kind'));
+  const field = /** @type {HTMLElement} */ (document.getElementById('preview-target').closest('.field'));
+  field.hidden = kind.value === 'person';
+}
 
 function buildPreview() {
   const box = document.getElementById('preview-form');
-  const pick = el('select', { id: 'preview-sample' }, ...SAMPLES.map((s, i) => el('option', { value: i }, s.name)));
-  const inputs = PREVIEW_FIELDS.map(([key, label, type]) => {
-    const control = type === 'textarea' ? el('textarea', { rows: 3 }) : el('input', { type });
+  const pick = el('select', { id: 'preview-sample' }, ...SAMPLES.map((s, i) => el('option', { value: i }, s.target || s.name)));
+  const inputs = PREVIEW_FIELDS.map(([key, label, type, placeholder]) => {
+    const control = previewControl(key, type, placeholder);
     control.id = `preview-${key}`;
     control.dataset.key = key;
-    control.addEventListener('input', () => preview(lastValid));
+    control.addEventListener(type === 'select' ? 'change' : 'input', () => {
+      if (key === 'kind') showTarget();
+      preview(lastValid);
+    });
     return el('div', { class: `field ${type}` }, el('label', { for: control.id }, t(label)), control);
   });
   const load = () => {
     const sample = SAMPLES[Number(pick.value)];
     for (const [key] of PREVIEW_FIELDS) {
       const control = /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
-      if (control.type === 'checkbox') control.checked = sample[key];
+      if (control.type === 'checkbox') control.checked = Boolean(sample[key]);
       else control.value = sample[key] ?? '';
     }
+    showTarget();
     preview(lastValid);
   };
   pick.addEventListener('change', load);
-  box.replaceChildren(el('div', { class: 'field' }, el('label', { for: pick.id }, t('previewSample')), pick), ...inputs);
+  box.replaceChildren(
+    el('div', { class: 'field' }, el('label', { for: pick.id }, t('previewSample')), pick),
+    el('p', { class: 'help' }, t('previewHelp')),
+    ...inputs,
+  );
   load();
 }
 
-/** @returns {Invitation} */
-function previewInvitation() {
-  const value = (key) => /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
-  const name = value('name').value.trim();
-  const mutual = Number.parseInt(value('mutual_count').value, 10);
-  const days = Number.parseInt(value('days_waiting').value, 10);
-  return {
-    kind: 'person',
-    key: name.toLowerCase().replace(/\s+/g, '-') || 'sample',
-    name,
-    first_name: name.split(/\s+/)[0] ?? '',
-    headline: value('headline').value,
-    has_photo: value('has_photo').checked,
-    mutual_count: Number.isFinite(mutual) && mutual > 0 ? mutual : 0,
-    note: value('note').value.trim() || null,
-    days_waiting: Number.isFinite(days) && days >= 0 ? days : null,
-  };
+/** What the preview form holds, as it is: the engine reads it as a card on the page. */
+function previewSample() {
+  const sample = {};
+  for (const [key] of PREVIEW_FIELDS) {
+    const control = /** @type {HTMLInputElement} */ (document.getElementById(`preview-${key}`));
+    sample[key] = control.type === 'checkbox' ? control.checked : control.value;
+  }
+  return sample;
 }
+
+/** A reason's signed points in the user's number format: "+20", "-35", "0". */
+const points = new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero' });
+const pointsClass = (n) => (n < 0 ? 'pts neg' : n > 0 ? 'pts pos' : 'pts');
 
 async function preview(settings) {
   const out = document.getElementById('preview-out');
   if (!document.getElementById('preview-name')) return;
+  const ticket = ++previewing;
   if (!settings) {
     out.replaceChildren(el('p', { class: 'muted' }, t('previewInvalid')));
     return;
   }
   lastValid = settings;
-  const reply = await handle({ op: 'score', settings, invitation: previewInvitation() });
+  const reply = await handle({ op: 'preview', settings, sample: previewSample() });
+  if (ticket !== previewing) return; // a newer edit's preview is on its way
   if (reply.error) {
     out.replaceChildren(el('p', { class: 'problem' }, reply.error));
     return;
   }
-  const { verdict, suggestions } = reply.scored;
-  const word = { accept: 'bucketAccept', review: 'bucketReview', ignore: 'bucketIgnore' }[verdict.bucket];
+  const { card, bucket_words: words } = reply.preview;
   out.replaceChildren(
-    el('p', { class: `chip big ${verdict.bucket}`, id: 'preview-verdict', 'data-bucket': verdict.bucket, 'data-score': verdict.score }, `${t(word)} ${verdict.score}`),
+    el('p', { class: `chip big ${card.bucket}`, id: 'preview-verdict', 'data-bucket': card.bucket, 'data-score': card.score }, `${t(words[card.bucket])} ${card.score}`),
     el('h3', {}, t('previewReasons')),
-    el('p', { class: 'muted' }, t('previewStarts', verdict.base)),
+    el('p', { class: 'muted' }, t('previewStarts', card.base)),
     el(
       'ul',
       { class: 'reasons', id: 'preview-reasons' },
-      ...verdict.reasons.map((r) => el('li', {}, el('span', { class: r.points < 0 ? 'pts neg' : 'pts pos' }, `${r.points > 0 ? '+' : ''}${r.points}`), ` ${r.label}`)),
+      ...card.reasons.map((r) => el('li', {}, el('span', { class: pointsClass(r.points) }, points.format(r.points)), ` ${r.label}`)),
     ),
     el('h3', {}, t('previewMessages')),
     el(
       'dl',
-      { class: 'messages' },
-      ...suggestions.filter((s) => s.message).flatMap((s) => [el('dt', {}, s.label), el('dd', {}, s.message)]),
+      { class: 'messages', id: 'preview-messages' },
+      ...card.actions.filter((a) => a.message).flatMap((a) => [el('dt', {}, a.label), el('dd', { 'data-action': a.action }, a.message)]),
     ),
   );
 }

@@ -12,7 +12,6 @@ keepPageOnTrap();
 const { api } = globalThis.inviteTriagePlatform;
 const view = document.getElementById('view');
 const INVITATIONS = 'https://www.linkedin.com/mynetwork/invitation-manager/';
-const BUCKET_WORD = { accept: 'bucketAccept', review: 'bucketReview', ignore: 'bucketIgnore' };
 
 /** The active tab, when it shows the received-invitations page. */
 async function invitationsTab() {
@@ -30,7 +29,8 @@ function openInvitationsButton() {
   return open;
 }
 
-function entryList(title, entries, tab, kind) {
+/** `words`: the message key of each bucket's word, as the engine's summary gives it. */
+function entryList(title, entries, tab, kind, words) {
   if (!entries.length) return null;
   return el(
     'section',
@@ -43,7 +43,7 @@ function entryList(title, entries, tab, kind) {
         const button = el(
           'button',
           { type: 'button', class: 'entry', 'data-id': e.id, title: t('revealHint') },
-          el('span', { class: `chip ${e.bucket}` }, `${t(BUCKET_WORD[e.bucket])} ${e.score}`),
+          el('span', { class: `chip ${e.bucket}` }, `${t(words[e.bucket])} ${e.score}`),
           el('span', { class: 'who' }, e.name || e.id),
           el('span', { class: 'detail' }, e.detail),
         );
@@ -135,7 +135,7 @@ async function render() {
       'ul',
       { class: 'counts', 'aria-label': t('countsLabel') },
       ...['accept', 'review', 'ignore'].map((b) =>
-        el('li', { class: `count ${b}`, 'data-bucket': b }, el('strong', {}, String(s[b])), ` ${t(BUCKET_WORD[b])}`),
+        el('li', { class: `count ${b}`, 'data-bucket': b }, el('strong', {}, String(s[b])), ` ${t(s.bucket_words[b])}`),
       ),
     ),
   );
@@ -148,9 +148,9 @@ async function render() {
   view.append(el('p', { class: 'week' }, week, progress));
   if (!s.accept && !s.review && !s.ignore) view.append(el('p', {}, t('emptyQueue')));
   for (const section of [
-    entryList(t('topTitle'), s.top, tab, 'top'),
-    entryList(t('staleTitle'), s.stale.slice(0, 5), tab, 'stale'),
-    entryList(t('notesTitle'), s.notes.slice(0, 5), tab, 'notes'),
+    entryList(t('topTitle'), s.top, tab, 'top', s.bucket_words),
+    entryList(t('staleTitle'), s.stale.slice(0, 5), tab, 'stale', s.bucket_words),
+    entryList(t('notesTitle'), s.notes.slice(0, 5), tab, 'notes', s.bucket_words),
   ]) {
     if (section) view.append(section);
   }

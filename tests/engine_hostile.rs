@@ -685,10 +685,9 @@ fn a_normal_card_gets_the_same_paint_alone_and_among_hostile_ones() {
     }
     for p in &painted {
         assert!(p.score <= 100);
-        assert_eq!(
-            p.badge,
-            format!("{} {}", plan::bucket_word(p.bucket), p.score)
-        );
+        let sum: i64 =
+            i64::from(p.base) + p.reasons.iter().map(|r| i64::from(r.points)).sum::<i64>();
+        assert_eq!(i64::from(p.score), sum.clamp(0, 100), "{p:?}");
     }
     let scorer = scorer();
     let inv = parse::invitation(&normal_card());

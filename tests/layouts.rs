@@ -225,14 +225,14 @@ fn scan(html: &str) -> Scan {
                     let end = html[j + 1..]
                         .find(q as char)
                         .map_or(html.len(), |e| j + 1 + e);
-                    value = decode(&html[j + 1..end]);
+                    value = common::truth::decode_attr(&html[j + 1..end]);
                     j = (end + 1).min(html.len());
                 } else {
                     let start = j;
                     while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
                         j += 1;
                     }
-                    value = decode(&html[start..j]);
+                    value = common::truth::decode_attr(&html[start..j]);
                 }
             }
             self_closing = false;
@@ -264,49 +264,6 @@ fn scan(html: &str) -> Scan {
         els[e].last = max_index;
     }
     Scan { els, malformed }
-}
-
-/// Decodes the character references the fixtures use in attribute values.
-fn decode(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let Some(end) = rest.find(';').filter(|&e| e <= 10) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let entity = &rest[1..end];
-        let c = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            _ if entity.starts_with("#x") || entity.starts_with("#X") => {
-                u32::from_str_radix(&entity[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32)
-            }
-            _ if entity.starts_with('#') => entity[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match c {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 impl Scan {

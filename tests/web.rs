@@ -24,6 +24,22 @@ fn the_engine_export_plans_a_snapshot() {
     let at = js_sys::Reflect::get(&card, &"at".into()).unwrap();
     let root = js_sys::Reflect::get(&at, &"root".into()).unwrap();
     assert_eq!(root.as_f64(), Some(2.0)); // main 0, div 1, the card 2
+                                          // Each action names the control it clicks; reasons carry signed numbers; the bucket's word
+                                          // is a message key, once per plan.
+    let actions = js_sys::Array::from(&get(&card, "actions"));
+    let accept = actions
+        .iter()
+        .find(|a| get(a, "action").as_string().as_deref() == Some("accept"))
+        .unwrap();
+    assert!(get(&accept, "control").as_f64().is_some());
+    assert_eq!(get(&accept, "resolves"), JsValue::TRUE);
+    let reasons = js_sys::Array::from(&get(&card, "reasons"));
+    assert!(get(&reasons.get(0), "points").as_f64().is_some());
+    let words = get(&plan, "bucket_words");
+    assert_eq!(
+        get(&words, "accept").as_string().as_deref(),
+        Some("bucketAccept")
+    );
     let plan = engine
         .triage("<p>no invitations</p>", JsValue::NULL)
         .unwrap();
@@ -32,7 +48,7 @@ fn the_engine_export_plans_a_snapshot() {
 }
 
 #[wasm_bindgen_test]
-fn exports_score_defaults_and_validate() {
+fn exports_preview_defaults_and_validate() {
     let defaults = web::default_settings();
     let ok = web::validate_settings(defaults.clone());
     assert_eq!(
@@ -49,18 +65,33 @@ fn exports_score_defaults_and_validate() {
     assert!(web::Engine::new(defaults).is_err());
 
     let engine = web::Engine::new(JsValue::UNDEFINED).unwrap();
-    let invitation = js_sys::JSON::parse(
-        r#"{"name":"Ana Ruiz","first_name":"Ana","key":"ana","mutual_count":40,"has_photo":true,
-            "note":"We worked together at Acme"}"#,
+    let sample = js_sys::JSON::parse(
+        r#"{"name":"Dr. Ana Ruiz","mutual":"Bo Li and 39 other mutual connections",
+            "has_photo":true,"note":"We worked together at Acme","age":"3 days ago"}"#,
     )
     .unwrap();
-    let scored = engine.score(invitation).unwrap();
-    let verdict = js_sys::Reflect::get(&scored, &"verdict".into()).unwrap();
-    let score = js_sys::Reflect::get(&verdict, &"score".into())
-        .unwrap()
-        .as_f64()
-        .unwrap();
+    let preview = engine.preview(sample).unwrap();
+    let card = get(&preview, "card");
+    let score = get(&card, "score").as_f64().unwrap();
     assert!((0.0..=100.0).contains(&score));
-    let bucket = js_sys::Reflect::get(&verdict, &"bucket".into()).unwrap();
-    assert_eq!(bucket.as_string().as_deref(), Some("accept"));
+    let bucket = get(&card, "bucket").as_string().unwrap();
+    assert_eq!(bucket, "accept");
+    let words = get(&preview, "bucket_words");
+    assert_eq!(
+        get(&words, &bucket).as_string().as_deref(),
+        Some("bucketAccept")
+    );
+    let messages: Vec<String> = js_sys::Array::from(&get(&card, "actions"))
+        .iter()
+        .filter_map(|a| get(&a, "message").as_string())
+        .collect();
+    assert!(messages
+        .iter()
+        .any(|m| m.contains("Ana") && m.contains("Bo Li")));
+    assert!(messages.iter().all(|m| !m.contains("Dr.")), "{messages:?}");
+    assert!(engine.preview(JsValue::from(3)).is_err());
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap()
 }

@@ -55,8 +55,12 @@ interface QueueCard {
   score: number;
   reasons: string[];
   days: number | null;
-  /** When the page last showed it (ms since the epoch): the queue keeps the latest. */
+  /** When the page first showed it at `days` (ms since the epoch): its age grows from there. */
   seen: number;
+  /** The list it was read in (the page's path and selected tab and filter), if the page said. */
+  list?: string | null;
+  /** Set when LinkedIn resolved it while we watched (summary.rs `Resolved`). */
+  resolved?: { at: number; how: 'accepted' | 'ignored' | 'gone' | string };
 }
 
 /** storage.local `queue`: every card seen this session, and how the last page went. */
@@ -73,22 +77,25 @@ interface Queue {
 
 // ------------------------------------------------------------------ what the engine returns
 
-/** Element indices in the snapshot (`data-ti`) of a card's root and LinkedIn's controls. */
+/** Where a card is: its root's index in the snapshot (`data-ti`); the controls go with actions. */
 interface Placement {
   root: number;
-  accept: number | null;
-  ignore: number | null;
-  reply: number | null;
 }
 
-/** One suggested-response button (plan.rs `ActionPaint`). */
+/**
+ * One suggested-response button (plan.rs `ActionPaint`). Empty, false and absent fields are
+ * left out of the plan.
+ */
 interface PlanAction {
   action: ActionName;
   label: string;
-  message: string | null;
-  primary: boolean;
-  control: number | null;
-  missing_control: boolean;
+  message?: string;
+  primary?: boolean;
+  /** The LinkedIn control (snapshot index) this button clicks, as the plan chose it. */
+  control?: number;
+  /** Whether the action answers the invitation (only the first one per card counts). */
+  resolves?: boolean;
+  missing_control?: boolean;
 }
 
 /** Everything painted on one card (plan.rs `CardPaint`). */
@@ -99,16 +106,17 @@ interface PlanCard {
   bucket: Bucket;
   score: number;
   base: number;
-  /** The badge's visible text, e.g. "Accept 82". */
-  badge: string;
-  /** The badge's accessible name. */
-  label: string;
-  reasons: { label: string; points: string }[];
+  /** The top reasons in one sentence, for the badge's accessible name. */
+  summary: string;
+  reasons: { label: string; points: number }[];
   actions: PlanAction[];
-  note: string | null;
-  decision: string | null;
-  days_waiting: number | null;
+  note?: string;
+  decision?: string;
+  days_waiting?: number;
 }
+
+/** The message keys of the bucket words, once per plan or summary. */
+type BucketWords = Record<Bucket, string>;
 
 /** The paint plan for one snapshot (plan.rs `PaintPlan`). */
 interface Plan {
@@ -118,36 +126,13 @@ interface Plan {
   lang: string | null;
   lang_unsupported: boolean;
   counts: { accept: number; review: number; ignore: number };
+  bucket_words: BucketWords;
   cards: PlanCard[];
+  /** Cards painted before that LinkedIn resolved since (plan.rs `ResolvedCard`). */
+  resolved: { at: number; id: string; how: 'accepted' | 'gone' }[];
+  /** The list shown and whether all of it was read (plan.rs `ListShown`). */
+  list: { key: string; complete: boolean } | null;
   own_headline_used: boolean;
-}
-
-/** What the options page's preview scores (invitation.rs `Invitation`; missing fields default). */
-interface Invitation {
-  kind: InvitationKind;
-  key: string;
-  name: string;
-  first_name: string;
-  headline: string;
-  has_photo: boolean;
-  mutual_count: number;
-  note: string | null;
-  days_waiting: number | null;
-  profile_url?: string;
-  mutual_names?: string[];
-  insights?: string[];
-  target?: string | null;
-}
-
-/** One invitation's verdict and responses (score.rs `Verdict`, respond.rs `Suggestion`). */
-interface Scored {
-  verdict: {
-    score: number;
-    bucket: Bucket;
-    base: number;
-    reasons: { rule: string; label: string; points: number }[];
-  };
-  suggestions: { action: ActionName; label: string; message: string | null; primary: boolean }[];
 }
 
 /** A settings problem, naming its field (`''` for the document). */
@@ -182,6 +167,13 @@ interface Summary {
   stale: SummaryEntry[];
   notes: SummaryEntry[];
   week: { accepted: number; budget: number };
+  resolved: number;
+  bucket_words: BucketWords;
+}
+
+/** What the options page's preview form holds (preview.rs `Sample`); the engine reads it as a card. */
+interface PreviewSample {
+  [field: string]: string | boolean | undefined;
 }
 
 /** The diagnostics channel (inspect.rs `Inspection`). */
@@ -216,7 +208,7 @@ interface HostStats {
 
 type EngineRequest =
   | { op: 'triage'; html: string; settings: Settings | null; memory: Memory }
-  | { op: 'score'; invitation: Invitation; settings: Settings | null }
+  | { op: 'preview'; sample: PreviewSample; settings: Settings | null }
   | { op: 'defaults' }
   | { op: 'validate'; settings: unknown }
   | { op: 'summarize'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
@@ -233,8 +225,8 @@ interface EngineReply {
   plan?: Plan;
   /** triage: milliseconds spent in the engine. */
   engineMs?: number;
-  /** score */
-  scored?: Scored;
+  /** preview: the sample painted as a card on the page would be. */
+  preview?: { card: PlanCard; bucket_words: BucketWords };
   /** defaults */
   settings?: Settings;
   /** validate */
@@ -278,6 +270,11 @@ interface StatusMessage {
   status: 'blocked';
   reason: string;
 }
+/** content.js: cards that went away after LinkedIn's own Accept or Ignore was clicked in them. */
+interface ResolvedMessage {
+  type: 'resolved';
+  resolved: { id: string; how: 'accepted' | 'ignored' }[];
+}
 /** Any extension page (the benchmarks): an engine request, answered by the worker's host. */
 interface EngineMessage {
   type: 'engine';
@@ -287,13 +284,14 @@ interface EngineMessage {
 interface ReminderMessage {
   type: 'reminder';
 }
-type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | EngineMessage | ReminderMessage;
+type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage;
 
 /** What the worker answers each message with. A handler that throws answers `{error}`. */
 interface WorkerReplies {
   triage: EngineReply;
   action: { ok?: true; error?: string };
   status: { ok?: true; error?: string };
+  resolved: { ok?: true; error?: string };
   engine: EngineReply;
   reminder: { next?: number | null; error?: string };
 }

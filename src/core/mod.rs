@@ -8,6 +8,7 @@ pub mod lang;
 pub mod matcher;
 pub mod parse;
 pub mod plan;
+pub mod preview;
 pub mod read;
 pub mod respond;
 pub mod score;

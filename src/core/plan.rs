@@ -2,7 +2,10 @@
 //!
 //! The plan names page elements by their index in the snapshot (`data-ti`), so the content
 //! script never has to decide anything: it creates the badge, the reasons and the buttons the
-//! plan lists, and wires each button to the LinkedIn control the plan names.
+//! plan lists, and each button clicks the LinkedIn control its action names (`control`), or
+//! none. Words the extension localises are message keys (`_locales/*/messages.json`), given
+//! once per plan ([`BucketWords`]); points are signed numbers. Fields that are empty, false or
+//! absent are left out of what is sent, so a long page's plan stays small.
 
 use std::collections::HashMap;
 
@@ -15,15 +18,21 @@ use crate::core::score::{self, Bucket, Scorer};
 use crate::core::settings::Settings;
 
 /// Where one card sits in the snapshot: element indices of its root and LinkedIn's controls.
+///
+/// Only the root is sent to the content script: each action carries the control it clicks
+/// ([`ActionPaint::control`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
     /// The card's root element.
     pub root: u32,
     /// LinkedIn's Accept control (button or link), if found.
+    #[serde(skip_serializing)]
     pub accept: Option<u32>,
     /// LinkedIn's Ignore control, if found.
+    #[serde(skip_serializing)]
     pub ignore: Option<u32>,
     /// LinkedIn's reply or message control for this invitation, if any.
+    #[serde(skip_serializing)]
     pub reply: Option<u32>,
 }
 
@@ -118,8 +127,13 @@ pub enum Status {
 pub struct ReasonPaint {
     /// What fired, in words.
     pub label: String,
-    /// Signed points, e.g. `+20` or `-35`.
-    pub points: String,
+    /// The points it added to the score, signed (`20`, `-35`, `0`); shown in the user's
+    /// number format with its sign.
+    pub points: i32,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// One suggested-response button.
@@ -130,12 +144,23 @@ pub struct ActionPaint {
     /// The button's text.
     pub label: String,
     /// The message put on the clipboard, if the action has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Whether this is the suggestion for the card's bucket.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub primary: bool,
-    /// The LinkedIn control this button clicks (snapshot index), if it clicks one.
+    /// The LinkedIn control this button clicks (snapshot index), chosen here: Accept's for
+    /// accept and accept-thank, Ignore's for decline, the reply control for reply, none for
+    /// later and note. The content script clicks `elements[control]` and nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub control: Option<u32>,
-    /// Whether the action needs a LinkedIn control that the card does not have.
+    /// Whether the action answers the invitation on LinkedIn (accept or ignore it): it must
+    /// click its control, so it does nothing when the control is gone, and only the first such
+    /// click on a card counts.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub resolves: bool,
+    /// Whether the action answers the invitation and the card has no control for it.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub missing_control: bool,
 }
 
@@ -154,20 +179,44 @@ pub struct CardPaint {
     pub score: u8,
     /// The score every invitation starts from, before its reasons.
     pub base: i32,
-    /// The badge's visible text, e.g. "Accept 82".
-    pub badge: String,
-    /// The badge's accessible name: bucket, score and the top reasons.
-    pub label: String,
+    /// The strongest reasons in one sentence ("13 mutual connections (+22); No photo (-5)."),
+    /// for the badge's accessible name, which puts the bucket's word and the score before it.
+    pub summary: String,
     /// Every reason, strongest first.
     pub reasons: Vec<ReasonPaint>,
-    /// The suggested responses.
+    /// The suggested responses, the bucket's own first.
     pub actions: Vec<ActionPaint>,
     /// The user's saved note on this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The user's last action on this card, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
     /// Days waited, when the card says (for the popup's stale list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_waiting: Option<u32>,
+}
+
+/// The message key (in `_locales/*/messages.json`) of each bucket's word: the badge shows
+/// `t(bucket_words[card.bucket])`. Sent once per plan (and per summary), not per card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BucketWords {
+    /// The word for Accept.
+    pub accept: String,
+    /// The word for Review.
+    pub review: String,
+    /// The word for Ignore.
+    pub ignore: String,
+}
+
+impl Default for BucketWords {
+    fn default() -> Self {
+        BucketWords {
+            accept: bucket_key(Bucket::Accept).into(),
+            review: bucket_key(Bucket::Review).into(),
+            ignore: bucket_key(Bucket::Ignore).into(),
+        }
+    }
 }
 
 /// Counts per bucket.
@@ -197,6 +246,8 @@ pub struct PaintPlan {
     pub lang_unsupported: bool,
     /// Per-bucket counts of the cards read.
     pub counts: Counts,
+    /// The message key of each bucket's word.
+    pub bucket_words: BucketWords,
     /// What to paint, in page order.
     pub cards: Vec<CardPaint>,
     /// Cards painted before that LinkedIn resolved since (the queue stops counting them).
@@ -239,6 +290,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         lang: read.lang.clone(),
         lang_unsupported: read.lang_unsupported,
         counts,
+        bucket_words: BucketWords::default(),
         cards,
         resolved: read.resolved.clone(),
         list: read.list.clone(),
@@ -246,50 +298,51 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
     }
 }
 
-fn card_paint(rc: &ReadCard, scorer: &Scorer, settings: &Settings, memory: &Memory) -> CardPaint {
+/// Everything painted on one card read from a page (or made from the options page's sample,
+/// [`crate::core::preview`]): parse, score, respond, and the control each action clicks.
+pub fn card_paint(
+    rc: &ReadCard,
+    scorer: &Scorer,
+    settings: &Settings,
+    memory: &Memory,
+) -> CardPaint {
     let invitation = parse::invitation(&rc.card);
     let verdict = scorer.score(&invitation);
     let actions = respond::suggestions(&invitation, &verdict, settings)
         .into_iter()
         .map(|s| {
-            let control = match s.action {
-                Action::Accept | Action::AcceptThank => Some(rc.at.accept),
-                Action::Decline => Some(rc.at.ignore),
-                Action::Reply => Some(rc.at.reply),
-                Action::Later | Action::Note => None,
+            let (control, resolves) = match s.action {
+                Action::Accept | Action::AcceptThank => (rc.at.accept, true),
+                Action::Decline => (rc.at.ignore, true),
+                // Reply without LinkedIn's control still copies the message: not "missing".
+                Action::Reply => (rc.at.reply, false),
+                Action::Later | Action::Note => (None, false),
             };
             ActionPaint {
                 action: s.action.as_str().to_owned(),
                 label: s.label,
                 message: s.message,
                 primary: s.primary,
-                control: control.flatten(),
-                // Reply without LinkedIn's control still copies the message: not "missing".
-                missing_control: matches!(control, Some(None)) && s.action != Action::Reply,
+                control,
+                resolves,
+                missing_control: resolves && control.is_none(),
             }
         })
         .collect();
-    let bucket_word = bucket_word(verdict.bucket);
-    let label = format!(
-        "Invite Triage: {bucket_word}, score {}. {}",
-        verdict.score,
-        score::reason_summary(&verdict, LABEL_REASONS)
-    );
     CardPaint {
         at: rc.at.clone(),
         id: invitation.key.clone(),
         name: display_name(&invitation),
         bucket: verdict.bucket,
         score: verdict.score,
-        badge: format!("{bucket_word} {}", verdict.score),
         base: verdict.base,
-        label,
+        summary: score::reason_summary(&verdict, LABEL_REASONS),
         reasons: verdict
             .reasons
             .iter()
             .map(|r| ReasonPaint {
                 label: r.label.clone(),
-                points: format!("{:+}", r.points),
+                points: r.points,
             })
             .collect(),
         actions,
@@ -309,12 +362,13 @@ fn display_name(inv: &crate::core::invitation::Invitation) -> String {
     }
 }
 
-/// The bucket's word as shown on the badge.
-pub fn bucket_word(bucket: Bucket) -> &'static str {
+/// The message key of the bucket's word, as the badge, the popup and the options preview show
+/// it (`bucketAccept` is "Accept" in English).
+pub fn bucket_key(bucket: Bucket) -> &'static str {
     match bucket {
-        Bucket::Accept => "Accept",
-        Bucket::Review => "Review",
-        Bucket::Ignore => "Ignore",
+        Bucket::Accept => "bucketAccept",
+        Bucket::Review => "bucketReview",
+        Bucket::Ignore => "bucketIgnore",
     }
 }
 
@@ -366,9 +420,7 @@ mod tests {
         let ana = &plan.cards[0];
         assert_eq!(ana.bucket, Bucket::Accept);
         assert_eq!(ana.note.as_deref(), Some("Met in Delft"));
-        assert!(ana
-            .label
-            .starts_with(&format!("Invite Triage: Accept, score {}.", ana.score)));
+        assert_eq!(ana.summary, score::reason_summary(&ana_verdict(), 3));
         let control = |a: &str| ana.actions.iter().find(|x| x.action == a).unwrap();
         assert_eq!(control("accept").control, Some(2));
         assert_eq!(control("decline").control, Some(3));
@@ -414,5 +466,161 @@ mod tests {
         assert_eq!(plan.status, Status::Ready);
         assert_eq!(plan.count, 4);
         assert!(plan.cards.is_empty());
+    }
+
+    fn ana_card() -> Card {
+        Card {
+            profile_url: "/in/ana-ruiz/".into(),
+            name: "Ana Ruiz".into(),
+            headline: "Rust engineer".into(),
+            has_photo: true,
+            lines: vec!["40 mutual connections".into()],
+            note: Some("We worked together at Ferrous".into()),
+            ..Card::default()
+        }
+    }
+
+    fn ana_verdict() -> score::Verdict {
+        Scorer::new(&Settings::default()).score(&parse::invitation(&ana_card()))
+    }
+
+    fn one(card: Card, at: Placement) -> CardPaint {
+        let settings = Settings::default();
+        let page = PageRead {
+            cards: vec![read(card, at)],
+            ..PageRead::default()
+        };
+        plan(
+            &page,
+            &Scorer::new(&settings),
+            &settings,
+            &Memory::default(),
+        )
+        .cards
+        .remove(0)
+    }
+
+    #[test]
+    fn each_action_carries_the_control_it_clicks_chosen_by_the_plan() {
+        let at = Placement {
+            root: 10,
+            accept: Some(11),
+            ignore: Some(12),
+            reply: Some(13),
+        };
+        let paint = one(ana_card(), at);
+        let by = |a: &str| paint.actions.iter().find(|x| x.action == a).unwrap();
+        for (action, control, resolves) in [
+            ("accept", Some(11), true),
+            ("accept-thank", Some(11), true),
+            ("decline", Some(12), true),
+            ("reply", Some(13), false),
+            ("later", None, false),
+            ("note", None, false),
+        ] {
+            assert_eq!(by(action).control, control, "{action}");
+            assert_eq!(by(action).resolves, resolves, "{action}");
+            assert!(!by(action).missing_control, "{action}");
+        }
+
+        // No controls on the card: the actions that answer it say so; reply still copies.
+        let bare = one(ana_card(), Placement::default());
+        let by = |a: &str| bare.actions.iter().find(|x| x.action == a).unwrap();
+        for action in ["accept", "accept-thank", "decline"] {
+            assert!(by(action).missing_control, "{action}");
+            assert_eq!(by(action).control, None);
+        }
+        for action in ["reply", "later", "note"] {
+            assert!(!by(action).missing_control, "{action}");
+        }
+    }
+
+    #[test]
+    fn reasons_carry_signed_points_that_add_up_to_the_score() {
+        let card = Card {
+            has_photo: false,
+            headline: String::new(),
+            lines: vec![],
+            note: None,
+            ..ana_card()
+        };
+        let paint = one(card, Placement::default());
+        assert!(paint.reasons.iter().all(|r| r.points < 0), "{paint:?}");
+        let verdict = ana_verdict();
+        let paint = one(ana_card(), Placement::default());
+        let points: Vec<i32> = paint.reasons.iter().map(|r| r.points).collect();
+        let expected: Vec<i32> = verdict.reasons.iter().map(|r| r.points).collect();
+        assert_eq!(points, expected);
+        let total = paint.base + points.iter().sum::<i32>();
+        assert_eq!(i32::from(paint.score), total.clamp(0, 100));
+    }
+
+    #[test]
+    fn bucket_words_are_message_keys_sent_once_per_plan() {
+        let settings = Settings::default();
+        let page = PageRead {
+            cards: vec![read(ana_card(), Placement::default()); 3],
+            ..PageRead::default()
+        };
+        let plan = plan(
+            &page,
+            &Scorer::new(&settings),
+            &settings,
+            &Memory::default(),
+        );
+        assert_eq!(
+            plan.bucket_words,
+            BucketWords {
+                accept: "bucketAccept".into(),
+                review: "bucketReview".into(),
+                ignore: "bucketIgnore".into(),
+            }
+        );
+        let json = serde_json::to_value(&plan).unwrap();
+        assert_eq!(json["bucket_words"]["review"], "bucketReview");
+        let card = &json["cards"][0];
+        assert_eq!(card["bucket"], "accept");
+        assert!(card["score"].is_u64());
+        assert!(card["reasons"][0]["points"].is_i64());
+        // No words per card: the badge is the bucket's word and the score, put together by the
+        // content script; the controls live in the actions only.
+        for gone in ["badge", "label", "word"] {
+            assert!(card.get(gone).is_none(), "{gone}");
+        }
+        assert_eq!(card["at"], serde_json::json!({ "root": 0 }));
+        let words = serde_json::to_string(&json["cards"]).unwrap();
+        assert!(!words.contains("bucketAccept"), "{words}");
+    }
+
+    #[test]
+    fn empty_fields_are_left_out_of_the_plan() {
+        let at = Placement {
+            root: 1,
+            accept: Some(2),
+            ignore: Some(3),
+            reply: None,
+        };
+        let json = serde_json::to_value(one(ana_card(), at)).unwrap();
+        for gone in ["note", "decision", "days_waiting"] {
+            assert!(json.get(gone).is_none(), "{gone}: {json}");
+        }
+        let action = |a: &str| {
+            json["actions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["action"] == a)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(
+            action("accept"),
+            serde_json::json!({"action": "accept", "label": "Accept", "control": 2, "resolves": true})
+        );
+        assert_eq!(
+            action("note"),
+            serde_json::json!({"action": "note", "label": "Note"})
+        );
+        assert_eq!(action("accept-thank")["primary"], true);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::plan::Memory;
+use crate::core::plan::{BucketWords, Memory};
 use crate::core::score::Bucket;
 use crate::core::settings::Settings;
 
@@ -132,6 +132,8 @@ pub struct Summary {
     pub notes: Vec<Entry>,
     /// This week's accepts.
     pub week: Week,
+    /// The message key of each bucket's word, as the page's plan gives it.
+    pub bucket_words: BucketWords,
 }
 
 fn entry(id: &str, seen: &Seen, detail: String) -> Entry {
@@ -225,6 +227,7 @@ pub fn summarize(
             accepted,
             budget: settings.weekly_budget,
         },
+        bucket_words: BucketWords::default(),
     }
 }
 
@@ -305,6 +308,7 @@ mod tests {
         assert_eq!(s.notes[0].detail, "Ask Ana first");
         assert_eq!(s.week.accepted, 1);
         assert_eq!(s.week.budget, Settings::default().weekly_budget);
+        assert_eq!(s.bucket_words.review, "bucketReview");
     }
 
     #[test]

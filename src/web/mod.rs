@@ -10,8 +10,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::invitation::Invitation;
 use crate::core::plan::{self, Memory};
+use crate::core::preview::{self, Sample};
 use crate::core::read;
 use crate::core::score::Scorer;
 use crate::core::settings::{FieldError, Settings};
@@ -167,22 +167,18 @@ impl Engine {
         Ok(to_js(&plan::plan(&page, &scorer, &self.settings, &memory)))
     }
 
-    /// Scores one invitation (a plain object with `Invitation` fields) and returns the verdict
-    /// with its reasons and suggested responses.
-    pub fn score(&self, invitation: JsValue) -> Result<JsValue, JsValue> {
-        let invitation: Invitation = serde_wasm_bindgen::from_value(invitation)
-            .map_err(|e| error(format!("invitation could not be read: {e}")))?;
-        let verdict = self.scorer.score(&invitation);
-        let suggestions = crate::core::respond::suggestions(&invitation, &verdict, &self.settings);
-        #[derive(Serialize)]
-        struct Scored<'a> {
-            verdict: &'a crate::core::score::Verdict,
-            suggestions: &'a [crate::core::respond::Suggestion],
-        }
-        Ok(to_js(&Scored {
-            verdict: &verdict,
-            suggestions: &suggestions,
-        }))
+    /// The options page's live preview: `sample` is what the preview form holds (`{kind, name,
+    /// headline, mutual, age, note, has_photo, target}`, texts as LinkedIn shows them; see
+    /// [`crate::core::preview::Sample`]). It is read as a card on the page is read, then scored
+    /// and given its suggestions; returns `{card, bucket_words}`, `card` shaped as a plan's.
+    pub fn preview(&self, sample: JsValue) -> Result<JsValue, JsValue> {
+        let sample: Sample = serde_wasm_bindgen::from_value(sample)
+            .map_err(|e| error(format!("the sample could not be read: {e}")))?;
+        Ok(to_js(&preview::preview(
+            &sample,
+            &self.scorer,
+            &self.settings,
+        )))
     }
 }
 

@@ -1,6 +1,8 @@
 //! Snapshots as the content script sends them, for tests and benchmarks.
 #![allow(dead_code)]
 
+pub mod truth;
+
 use invite_triage::core::read::INDEX_ATTR;
 
 /// Pieces of LinkedIn's invitation text (phrasings in English and Spanish, ids, links) that

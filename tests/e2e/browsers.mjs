@@ -148,13 +148,21 @@ class Locator {
     return new Locator(this.page, { ...this.spec, inside });
   }
 }
-for (const method of ['click', 'fill', 'setInputFiles', 'download', 'waitFor', 'textContent', 'getAttribute', 'inputValue', 'isDisabled', 'isEnabled', 'isVisible', 'isHidden']) {
+for (const method of ['click', 'fill', 'selectOption', 'setInputFiles', 'download', 'waitFor', 'textContent', 'getAttribute', 'inputValue', 'isDisabled', 'isEnabled', 'isVisible', 'isHidden']) {
   Locator.prototype[method] = function (...args) {
     return this.page[method](this.spec, ...args);
   };
 }
 Locator.prototype.dblclick = function () {
   return this.page.click(this.spec, { count: 2 });
+};
+/** `fn(elements)` over every match of the CSS selector (light DOM), as Playwright's evaluateAll. */
+Locator.prototype.evaluateAll = function (fn) {
+  if (this.spec.nth !== undefined || this.spec.inside) throw new Error('Locator: evaluateAll takes a plain selector');
+  return this.page.evaluate(`(${fn})([...document.querySelectorAll(${JSON.stringify(this.spec.css)})])`);
+};
+Locator.prototype.allTextContents = function () {
+  return this.evaluateAll((els) => els.map((el) => el.textContent));
 };
 
 /** What both browsers' pages do the same way: in-page reads and waits over targets. */
@@ -235,6 +243,9 @@ class ChromiumPage extends NeutralPage {
   }
   async setInputFiles(target, { name, mimeType = 'application/json', buffer }) {
     await (await this.element(target)).setInputFiles({ name, mimeType, buffer });
+  }
+  async selectOption(target, value) {
+    await (await this.element(target)).selectOption(value);
   }
   async download(target) {
     const [download] = await Promise.all([this.pw.waitForEvent('download'), this.click(target)]);
@@ -386,6 +397,22 @@ class FirefoxPage extends NeutralPage {
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     }, value);
+  }
+  /** Picks the option with that `label` (or `value`) and fires `input` and `change`, as Playwright does. */
+  async selectOption(target, { label, value }) {
+    const handle = await this.element(target);
+    const found = await handle.evaluate(
+      (el, want) => {
+        const option = [...el.options].find((o) => (want.label !== undefined ? o.label === want.label : o.value === want.value));
+        if (!option) return false;
+        el.value = option.value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
+      },
+      { label, value },
+    );
+    if (!found) throw new Error(`no option ${JSON.stringify({ label, value })} in ${describeTarget(target)}`);
   }
   /** Puppeteer uploads files from disk: the content is written to a file of that name first. */
   async setInputFiles(target, { name, buffer }) {

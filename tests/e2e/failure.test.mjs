@@ -3,16 +3,7 @@
 // never paint a card twice or leave one half-painted.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  CSP_CURRENT,
-  CSP_STRICTEST,
-  launch,
-  openExtensionPage,
-  openInvitations,
-  readTriage,
-  saveSettingsFrom,
-  waitForStatus,
-} from './harness.mjs';
+import { CSP_CURRENT, CSP_STRICTEST, launch, openExtensionPage, openInvitations, readTriage, saveSettingsFrom, trapEngineIn, waitForStatus } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -156,17 +147,7 @@ test('an engine that traps says so, and its host page restarts it fresh', async 
     page.evaluate(async (snapshot) => (await import('./engine.js')).handle({ op: 'triage', html: snapshot }), html);
   assert.equal((await triage()).plan?.status, 'no-invitations');
   const reloaded = page.waitForEvent('load');
-  const trapped = await page.evaluate(async (snapshot) => {
-    const { handle } = await import('./engine.js');
-    // A real trap in the real wasm: the engine's handle points outside its memory.
-    const { Engine } = await import('./pkg/invite_triage.js');
-    const triage = Engine.prototype.triage;
-    Engine.prototype.triage = function trapping(...args) {
-      this.__wbg_ptr = 0xfffffff0;
-      return triage.apply(this, args);
-    };
-    return handle({ op: 'triage', html: snapshot });
-  }, html);
+  const trapped = await trapEngineIn(page, html);
   assert.equal(trapped.restarted, true);
   assert.match(trapped.error, /engine stopped/);
   await reloaded;

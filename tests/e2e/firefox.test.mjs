@@ -71,6 +71,22 @@ test('Firefox: the extension installs and the engine answers the page', async ()
     return { sheets: shadow.adoptedStyleSheets.length + shadow.querySelectorAll('style').length, radius: getComputedStyle(badge).borderRadius };
   });
   assert.deepEqual(styled, { sheets: 1, radius: '14px' }, 'the badge wears badge-style.js');
+  // Painted from the plan's fields: the bucket's word from its message key, signed points.
+  const painted = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-triage-id]')].map((card) => {
+      const shadow = card.querySelector(':scope > [data-triage-ui]')?.shadowRoot;
+      return {
+        error: card.dataset.triageError ?? null,
+        badge: shadow?.querySelector('[data-triage-badge]')?.textContent ?? null,
+        points: shadow?.querySelector('[data-triage-reasons] li .pts')?.textContent ?? null,
+      };
+    }),
+  );
+  for (const card of painted) {
+    assert.equal(card.error, null);
+    assert.match(card.badge, /^(Accept|Review|Ignore)\d+$/);
+    assert.match(card.points, /^([+-]\d+|0)$/);
+  }
   assert.deepEqual(foreign, []);
   await page.close();
 });

@@ -409,3 +409,20 @@ export async function truthMismatches(browser, page, label, { from = 0 } = {}) {
   }
   return out;
 }
+
+/**
+ * Makes the engine in this extension page trap on its next triage (a real trap in the real
+ * wasm: the engine's handle points outside its memory), then sends one; returns the answer.
+ */
+export function trapEngineIn(page, html = '<body><main><p>nothing to read</p></main></body>') {
+  return page.evaluate(async (snapshot) => {
+    const { handle } = await import('./engine.js');
+    const { Engine } = await import('./pkg/invite_triage.js');
+    const triage = Engine.prototype.triage;
+    Engine.prototype.triage = function trapping(...args) {
+      this.__wbg_ptr = 0xfffffff0;
+      return triage.apply(this, args);
+    };
+    return handle({ op: 'triage', html: snapshot });
+  }, html);
+}

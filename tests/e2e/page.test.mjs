@@ -10,13 +10,19 @@ import { INVITATIONS_URL, readTriage, saveSettingsFrom, waitForStatus } from './
 const fixtureCardCount = (page) =>
   page.evaluate(() => document.querySelectorAll('[data-fixture-card]').length);
 
+/** The bucket words the badge shows (the plan names them by message key: bucketAccept, …). */
+const BUCKET_WORDS = { accept: 'Accept', review: 'Review', ignore: 'Ignore' };
+
 function assertPainted(rows) {
   for (const row of rows) {
     assert.equal(row.hosts, 1, `${row.id}: exactly one badge host`);
     assert.match(row.bucket, /^(accept|review|ignore)$/);
     assert.ok(Number.isInteger(row.score) && row.score >= 0 && row.score <= 100, `${row.id}: score`);
-    assert.ok(row.badge?.length, `${row.id}: a visible badge`);
+    const word = BUCKET_WORDS[row.bucket];
+    assert.equal(row.badge, `${word}${row.score}`, `${row.id}: the badge shows the bucket's word and the score`);
+    assert.ok(row.label.startsWith(`Invite Triage: ${word}, score ${row.score}. `), `${row.id}: ${row.label}`);
     assert.ok(row.reasons.length > 0, `${row.id}: reasons listed`);
+    for (const reason of row.reasons) assert.match(reason, /^([+-]\d+|0) \S/, `${row.id}: signed points first`);
     assert.deepEqual(
       [...row.actions].sort(),
       ['accept', 'accept-thank', 'decline', 'later', 'note', 'reply'],
@@ -286,6 +292,33 @@ for (const kind of BROWSERS) {
         assert.deepEqual(await clicks(page), [{ action: 'ignore', name }]);
         const clip = await page.clipboardText();
         assert.ok(clip.length > 10, 'a decline message');
+        await page.close();
+      });
+
+      test('Reply clicks that card’s own Message control and copies the reply', async () => {
+        const page = await browser.openInvitations('era-c2.html', { status: 'ready' });
+        const name = await nameOf(page, 0);
+        await page.click(shadowButton(0, 'reply'));
+        await page.waitForFunction(() => (window.__fixtureClicks ?? []).length > 0);
+        assert.deepEqual(await clicks(page), [{ action: 'reply', name }]);
+        const clip = await page.clipboardText();
+        assert.ok(clip.startsWith(`Hi ${name.split(' ')[0]},`), clip);
+        await page.close();
+      });
+
+      test('once a card is accepted, its Decline clicks nothing', async () => {
+        const page = await browser.openInvitations('era-c2.html', { status: 'ready' });
+        const name = await nameOf(page, 1);
+        await page.evaluate(() => {
+          const c = document.querySelectorAll('[data-fixture-card]')[1];
+          const shadow = c.querySelector(':scope > [data-triage-ui]').shadowRoot;
+          shadow.querySelector('[data-triage-action="accept"]').click();
+          shadow.querySelector('[data-triage-action="decline"]').click();
+        });
+        await page.waitForFunction(() => (window.__fixtureClicks ?? []).length > 0);
+        // Both clicks were handled once LinkedIn took the card away (50 ms after its Accept).
+        await page.waitForFunction((n) => !document.querySelector(`[data-fixture-name="${n}"]`), name);
+        assert.deepEqual(await clicks(page), [{ action: 'accept', name }]);
         await page.close();
       });
 

@@ -27,19 +27,25 @@ for (const kind of BROWSERS) {
       const page = await browser.openInvitations('era-c2.html', { status: 'ready' });
       const rows = await readTriage(page);
       const popup = await extensionPage('popup.html');
-      await popup.waitFor('.counts');
+      await popup.locator('.counts').waitFor();
       for (const bucket of ['accept', 'review', 'ignore']) {
-        const shown = Number(await popup.textContent(`.count.${bucket} strong`));
+        const shown = Number(await popup.locator(`.count.${bucket} strong`).textContent());
         assert.equal(shown, rows.filter((r) => r.bucket === bucket).length, `${bucket} count`);
+        // The bucket's word, from the message key the engine's summary names.
+        const word = { accept: 'Accept', review: 'Review', ignore: 'Ignore' }[bucket];
+        assert.equal(await popup.locator(`.count.${bucket}`).textContent(), `${shown} ${word}`);
       }
       const expected = rows
         .filter((r) => r.bucket !== 'ignore')
         .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
         .slice(0, 5)
         .map((r) => r.id);
-      const listed = await popup.evaluateAll('.list.top .entry', (e) => e.dataset.id);
+      const listed = await popup.locator('.list.top .entry').evaluateAll((els) => els.map((e) => e.dataset.id));
       assert.deepEqual(listed, expected);
-      assert.match(await popup.textContent('.week'), /This week: 0 of 30 accepts/);
+      const chip = await popup.locator('.list.top .entry .chip').first().textContent();
+      const best = rows.find((r) => r.id === expected[0]);
+      assert.equal(chip, `${{ accept: 'Accept', review: 'Review' }[best.bucket]} ${best.score}`);
+      assert.match(await popup.locator('.week').textContent(), /This week: 0 of 30 accepts/);
       await popup.close();
       await page.close();
     });
@@ -51,7 +57,7 @@ for (const kind of BROWSERS) {
       assert.equal(html.triageUnreadable, '4');
       assert.equal(html.triageCount, '0');
       const popup = await extensionPage('popup.html');
-      const said = await popup.textContent('#unreadable');
+      const said = await popup.locator('#unreadable').textContent();
       assert.match(said, /LinkedIn in Polish is not supported yet: 4 invitation\(s\) not read/);
       await popup.close();
       await page.close();
@@ -65,7 +71,7 @@ for (const kind of BROWSERS) {
       assert.equal(html.triageCount, '3');
       assert.equal(html.triageLang, 'en');
       const popup = await extensionPage('popup.html');
-      assert.match(await popup.textContent('#unreadable'), /^4 invitation\(s\) on this page could not be read/);
+      assert.match(await popup.locator('#unreadable').textContent(), /^4 invitation\(s\) on this page could not be read/);
       await popup.close();
       await page.close();
       await forgetQueue();
@@ -74,8 +80,9 @@ for (const kind of BROWSERS) {
     test('an open popup follows the page as more invitations are read', async () => {
       const page = await browser.openInvitations('era-c2.html', { status: 'ready' });
       const popup = await extensionPage('popup.html');
-      const total = async () => (await popup.evaluateAll('.count strong', (el) => Number(el.textContent))).reduce((sum, n) => sum + n, 0);
-      await popup.waitFor('.counts');
+      const total = () =>
+        popup.locator('.count strong').evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.textContent), 0));
+      await popup.locator('.counts').waitFor();
       const before = await total();
       await page.evaluate(() => window.__fixture.appendCards(3));
       await popup.waitForFunction(
@@ -124,7 +131,8 @@ for (const kind of BROWSERS) {
       for (let i = 0; i < 40 && (await badge()) !== expected; i++) await tick();
       const before = await badge();
       assert.equal(before, expected);
-      await page.click({ css: '[data-triage-bucket="accept"], [data-triage-bucket="review"]', inside: '[data-triage-action="accept"]' });
+      const card = page.locator('[data-triage-bucket="accept"], [data-triage-bucket="review"]').first();
+      await card.locator('[data-triage-action="accept"]').click();
       await page.waitForFunction(() => (window.__fixtureClicks ?? []).length === 1);
       await assert.doesNotReject(async () => {
         for (let i = 0; i < 50 && (await badge()) === before; i++) await tick();
@@ -138,17 +146,19 @@ for (const kind of BROWSERS) {
       const accepted = (await readTriage(page)).filter((r) => r.bucket === 'accept');
       assert.ok(accepted.length > 0);
       const options = await extensionPage('options.html');
-      await options.waitFor('#preview-verdict');
-      assert.equal(await options.getAttribute('#preview-verdict', 'data-bucket'), 'accept');
-      await options.fill('#f-rules-accept_at', '101');
-      await options.waitFor('#message.problem');
-      assert.match(await options.textContent('[data-field="rules.accept_at"] .error'), /between 0 and 100/);
-      assert.ok(await options.isDisabled('#save'), 'invalid input cannot be saved');
-      await options.fill('#f-rules-accept_at', '99');
-      await options.fill('#f-rules-base', '0');
+      const verdict = options.locator('#preview-verdict');
+      await verdict.waitFor();
+      assert.equal(await verdict.getAttribute('data-bucket'), 'accept');
+      const threshold = options.locator('#f-rules-accept_at');
+      await threshold.fill('101');
+      await options.locator('#message.problem').waitFor();
+      assert.match(await options.locator('[data-field="rules.accept_at"] .error').textContent(), /between 0 and 100/);
+      assert.ok(await options.locator('#save').isDisabled(), 'invalid input cannot be saved');
+      await threshold.fill('99');
+      await options.locator('#f-rules-base').fill('0');
       await options.waitForFunction(() => document.querySelector('#preview-verdict')?.dataset.bucket === 'review');
-      await options.click('#save');
-      await options.waitFor('#message.ok');
+      await options.locator('#save').click();
+      await options.locator('#message.ok').waitFor();
       const saved = await savedSettings(options);
       assert.deepEqual([saved.rules.accept_at, saved.rules.base], [99, 0]);
       await page.waitForFunction(() => !document.querySelector('[data-triage-bucket="accept"]'));
@@ -158,19 +168,46 @@ for (const kind of BROWSERS) {
       await page.close();
     });
 
+    test('the options preview reads its sample as the page reads a card', async () => {
+      const options = await extensionPage('options.html');
+      await options.locator('#preview-verdict').waitFor();
+      const messages = () =>
+        options.locator('#preview-messages dd').evaluateAll((dds) => Object.fromEntries(dds.map((d) => [d.dataset.action, d.textContent])));
+      // "Dr. Ana Ruiz" is greeted as Ana; a sentence with {mutual} stays when the card names one.
+      await options.locator('#preview-name').fill('Dr. Ana Ruiz');
+      await options.locator('#preview-mutual').fill('Bo Li and 3 other mutual connections');
+      await options.waitForFunction(() => /Bo Li/.test(document.querySelector('#preview-messages')?.textContent));
+      const said = await messages();
+      assert.match(said['accept-thank'], /^Thanks for the invitation, Ana!/);
+      assert.match(said['accept-thank'], /Bo Li/, 'the {mutual} sentence is kept');
+      for (const text of Object.values(said)) assert.doesNotMatch(text, /Dr\./, text);
+      assert.match(said.decline, /^Hi Ana,/);
+      const reasons = await options.locator('#preview-reasons li').allTextContents();
+      assert.ok(reasons.some((r) => /^\+\d+ 4 mutual connections, including Bo Li$/.test(r)), reasons.join('; '));
+      // Naming nobody drops the sentence, as on the page.
+      await options.locator('#preview-mutual').fill('4 mutual connections');
+      await options.waitForFunction(() => !/Bo Li/.test(document.querySelector('#preview-messages')?.textContent));
+      assert.doesNotMatch((await messages())['accept-thank'], /know/);
+      // A group invitation reads as one.
+      await options.locator('#preview-sample').selectOption({ label: 'Rust in Production' });
+      await options.waitForFunction(() => /group: Rust in Production/.test(document.querySelector('#preview-reasons')?.textContent));
+      assert.ok(await options.locator('#preview-target').isVisible());
+      await options.close();
+    });
+
     test('an invalid import is refused with the field named, and nothing is saved', async () => {
       const options = await extensionPage('options.html');
-      await options.waitFor('#preview-verdict');
+      await options.locator('#preview-verdict').waitFor();
       const before = await savedSettings(options);
-      await options.setInputFiles('#import-file', {
+      await options.locator('#import-file').setInputFiles({
         name: 'bad.json',
         mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify({ version: 1, rules: { review_at: 90, accept_at: 80 } })),
       });
-      await options.waitFor('#message.problem');
-      assert.match(await options.textContent('#message'), /rules\.review_at/);
+      await options.locator('#message.problem').waitFor();
+      assert.match(await options.locator('#message').textContent(), /rules\.review_at/);
       assert.deepEqual(await savedSettings(options), before);
-      await options.setInputFiles('#import-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+      await options.locator('#import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
       await options.waitForFunction(() => /not a JSON settings file/.test(document.querySelector('#message').textContent));
       assert.deepEqual(await savedSettings(options), before);
       await options.close();
@@ -178,20 +215,19 @@ for (const kind of BROWSERS) {
 
     test('export then import round-trips the settings', async () => {
       const options = await extensionPage('options.html');
-      await options.waitFor('#preview-verdict');
-      await options.fill('#f-my_name', 'Sam Rivera');
-      await options.fill('#f-rules-field_keywords', 'rust\nwasm*');
-      await options.click('#save');
-      await options.waitFor('#message.ok');
+      await options.locator('#preview-verdict').waitFor();
+      await options.locator('#f-my_name').fill('Sam Rivera');
+      await options.locator('#f-rules-field_keywords').fill('rust\nwasm*');
+      await options.locator('#save').click();
+      await options.locator('#message.ok').waitFor();
       const exported = await savedSettings(options);
-      const download = await options.download('#export');
-      const file = JSON.parse(download.text);
+      const file = JSON.parse((await options.download('#export')).text);
       assert.deepEqual(file, exported);
       options.acceptNextDialog();
-      await options.click('#reset');
+      await options.locator('#reset').click();
       await options.waitForFunction(() => document.querySelector('#f-my_name').value === '');
       assert.equal((await savedSettings(options)).my_name, '');
-      await options.setInputFiles('#import-file', { name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await options.locator('#import-file').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
       await options.waitForFunction(() => document.querySelector('#f-my_name').value === 'Sam Rivera');
       assert.deepEqual(await savedSettings(options), exported);
       await saveSettings(options, null);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CSP_CURRENT, FIXTURES, INVITATIONS_URL, launch, openExtensionPage, openInvitations } from './harness.mjs';
+import { CSP_CURRENT, FIXTURES, INVITATIONS_URL, launch, openExtensionPage, openInvitations, trapEngineIn } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -190,16 +190,7 @@ test('an engine trap in the options page keeps the unsaved edits and the preview
   await options.evaluate(() => {
     window.__sameDocument = true;
   });
-  const trapped = await options.evaluate(async () => {
-    const { handle } = await import('./engine.js');
-    const { Engine } = await import('./pkg/invite_triage.js');
-    const triage = Engine.prototype.triage;
-    Engine.prototype.triage = function trapping(...args) {
-      this.__wbg_ptr = 0xfffffff0;
-      return triage.apply(this, args);
-    };
-    return handle({ op: 'triage', html: '<body><main></main></body>' });
-  });
+  const trapped = await trapEngineIn(options);
   assert.equal(trapped.restarted, true);
   // The next request is answered by the engine host, and the page was never reloaded.
   const next = await options.evaluate(async () => (await import('./engine.js')).handle({ op: 'defaults' }));
