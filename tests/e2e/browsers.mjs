@@ -333,17 +333,22 @@ class ChromiumBrowser {
   async background(fn, arg) {
     return (await this.worker()).evaluate(callWith('globalThis', fn, arg));
   }
-  /** Stops the service worker, as Chromium does when it is idle (DevTools' "Stop"). */
-  async stopBackground() {
+  /**
+   * A function that stops the service worker at once, as Chromium does when it is idle
+   * (DevTools' "Stop"): the CDP session is ready before, so the stop lands when it is called.
+   */
+  async backgroundStopper() {
     const page = await this.context.newPage();
-    try {
-      const cdp = await this.context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
+    const cdp = await this.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    return async () => {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
-    } finally {
       await page.close();
-    }
+    };
+  }
+  async stopBackground() {
+    await (await this.backgroundStopper())();
   }
   pages() {
     return [...this.open_].filter((p) => !p.isClosed());
@@ -633,6 +638,9 @@ class FirefoxBrowser {
       await this.tool.goto(this.extensionUrl('popup.html'));
     }
     return this.tool.evaluate(callWith('await browser.runtime.getBackgroundPage()', fn, arg));
+  }
+  async backgroundStopper() {
+    return () => this.stopBackground();
   }
   /** Terminates the background page, as Firefox does when it is idle (about:debugging's "Terminate"). */
   async stopBackground() {
