@@ -4,19 +4,28 @@
 //
 //   for (const kind of BROWSERS) describe(kind, () => { … launchBrowser(kind) … });
 //
-// A browser: `kind`, `serve(routesOrFile, csp)`, `openInvitations(fixture, {url, status})`,
-// `open(url)`, `openExtensionPage(file)`, `extensionUrl(file)`, `background(fn, arg)` (fn runs
-// in the extension's background with its global as first argument: Chromium's service worker,
-// Firefox's background page), `stopBackground()`, `pages()`, `consoleErrors`, `close()`.
-// A page: `evaluate(fn | expression, arg)`, `waitForFunction(fn, arg, {timeout})` (both with
-// Playwright's signatures, so harness.mjs's helpers take either page), `click(target, {count})`,
-// `fill(target, value)`, `setInputFiles(target, {name, buffer})`, `download(target)` →
-// `{name, text}`, `acceptNextDialog()`, `clipboardText()`, `reload()`, `goBack()`, `goForward()`,
-// `url()`, `close()`, `isClosed()`. A target is a CSS selector in the page, or
-// `{css, nth, inside, text}`: the `nth` match of `css`, then (with `inside`) the first match of
-// `inside` within it, looking into open shadow roots (ours: the badge UI), optionally the one
-// whose text is `text`. Chromium's pages also carry `pw`, the Playwright page, for the tests
-// that only Chromium can run (CDP, axe).
+// A browser: `kind`; `serve(routesOrFile, csp)` (what www.linkedin.com answers, as harness.mjs);
+// `openInvitations(fixture, {url, status})`, `open(url)`, `newPage()`, `openExtensionPage(file)`
+// (popup.html, options.html, … in a page of its own), `extensionUrl(file)`; `background(fn, arg)`:
+// `fn(global, arg)` runs in the extension's background (Chromium's service worker, Firefox's
+// background page) and its result comes back, for storage reads and fault injection;
+// `waitInBackground(fn, arg, {timeout})`: until `fn(global, arg)` is truthy, checked on every
+// storage change; `stopBackground()` and `backgroundStopper()` (a function that stops it at once):
+// the browser stops the background as when it is idle; `pages()`, `consoleErrors`,
+// `requests.foreign`, `close()`.
+// A page: `evaluate(fn | expression, arg)` and `waitForFunction(fn, arg, {timeout})` with
+// Playwright's signatures (so harness.mjs's helpers take either browser's page); on a target:
+// `click(target, {count})` (real input events, into our shadow root too), `fill`, `selectOption`,
+// `setInputFiles(target, {name, buffer})`, `download(target)` → `{name, text}`, `waitFor(target,
+// {state})`, `textContent`, `getAttribute`, `inputValue`, `isDisabled`, `isEnabled`, `isVisible`,
+// `isHidden`; `locator(css)` with `.nth(i)`, `.first()`, `.locator(inner)` and the same methods
+// (plus `evaluateAll`, `allTextContents`, `dblclick`), for tests written Playwright's way;
+// `acceptNextDialog()`, `recordDialogs()`, `clipboardText()`, `goto(url)`, `reload()`,
+// `goBack()`, `goForward()`, `url()`, `close()`, `isClosed()`. A target is a CSS selector, or
+// `{css, nth, inside, text}`: the `nth` match of `css` in the document, then (with `inside`) the
+// first match of `inside` within it, looking into open shadow roots (ours: the badge UI), the one
+// whose text is `text` if given. Chromium's pages also carry `pw` (the Playwright page) and its
+// browser `context`, `raw` (harness.mjs's), for what only Chromium can run (CDP, axe).
 //
 // Firefox, and why it is driven as it is:
 // - Firefox starts with `--remote-allow-system-access`: WebDriver BiDi otherwise refuses to
