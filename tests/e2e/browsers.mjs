@@ -10,9 +10,10 @@
 // `fn(global, arg)` runs in the extension's background (Chromium's service worker, Firefox's
 // background page) and its result comes back, for storage reads and fault injection;
 // `waitInBackground(fn, arg, {timeout})`: until `fn(global, arg)` is truthy, checked on every
-// storage change; `stopBackground()` and `backgroundStopper()` (a function that stops it at once):
-// the browser stops the background as when it is idle; `pages()`, `consoleErrors`,
-// `requests.foreign`, `close()`.
+// storage change; `pollBackground(fn, arg, {timeout})`: the same, asked again every 50 ms;
+// `stopBackground()` and `backgroundStopper()` (a function that stops it at once): the browser
+// stops the background as when it is idle; `pages()`, `consoleErrors`, `requests.foreign`,
+// `close()`.
 // A page: `evaluate(fn | expression, arg)` and `waitForFunction(fn, arg, {timeout})` with
 // Playwright's signatures (so harness.mjs's helpers take either browser's page); on a target:
 // `click(target, {count})` (real input events, into our shadow root too), `fill`, `selectOption`,
@@ -84,6 +85,21 @@ const untilInBackground = (fn, timeout) => `(g, a) => new Promise((resolve, reje
   g.chrome.storage.onChanged.addListener(check); // listening first: no change is missed
   check().catch(reject);
 })`;
+
+/**
+ * Polls `browser.background(fn, arg)` until it is truthy (for a condition no storage change
+ * announces, such as a background page that has been replaced by a fresh one); errors while the
+ * background is going away count as not yet.
+ */
+async function pollBackground(browser, fn, arg, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await browser.background(fn, arg).catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the background: ${String(fn).slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Records the page's dialogs (alert, confirm, prompt) and dismisses each. */
 function recordDialogs(page) {
@@ -338,6 +354,10 @@ class ChromiumBrowser {
   /** Waits until `fn(global, arg)` run in the background is truthy (see untilInBackground). */
   waitInBackground(fn, arg, { timeout = 10_000 } = {}) {
     return this.background(untilInBackground(fn, timeout), arg);
+  }
+  /** Polls `fn(global, arg)` in the background until truthy (see pollBackground). */
+  pollBackground(fn, arg, options) {
+    return pollBackground(this, fn, arg, options);
   }
   async background(fn, arg) {
     return (await this.worker()).evaluate(callWith('globalThis', fn, arg));
@@ -639,6 +659,10 @@ class FirefoxBrowser {
   /** Waits until `fn(global, arg)` run in the background is truthy (see untilInBackground). */
   waitInBackground(fn, arg, { timeout = 10_000 } = {}) {
     return this.background(untilInBackground(fn, timeout), arg);
+  }
+  /** Polls `fn(global, arg)` in the background until truthy (see pollBackground). */
+  pollBackground(fn, arg, options) {
+    return pollBackground(this, fn, arg, options);
   }
   async background(fn, arg) {
     if (!this.tool || this.tool.isClosed()) {

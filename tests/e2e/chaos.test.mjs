@@ -229,10 +229,11 @@ function install() {
       if (!owner?.hasAttribute('data-fixture-card')) out.push(`a badge or id on a non-invitation: ${owner?.outerHTML.slice(0, 80)}`);
     }
     if (html.dataset.triageStatus === 'blocked') out.push('status blocked');
-    const status = cards.length ? 'ready' : 'no-invitations';
+    const unreadable = Number(document.body.dataset.fixtureUnreadable ?? 0);
+    // The page contract: a page whose invitations none could be read is `unrecognized`.
+    const status = cards.length ? 'ready' : unreadable ? 'unrecognized' : 'no-invitations';
     if (html.dataset.triageStatus !== status) out.push(`status ${html.dataset.triageStatus}, want ${status}`);
     if (Number(html.dataset.triageCount) !== cards.length) out.push(`data-triage-count ${html.dataset.triageCount}, want ${cards.length}`);
-    const unreadable = Number(document.body.dataset.fixtureUnreadable ?? 0);
     if (Number(html.dataset.triageUnreadable ?? 0) !== unreadable) {
       out.push(`data-triage-unreadable ${html.dataset.triageUnreadable}, want ${unreadable}`);
     }
@@ -249,6 +250,9 @@ function install() {
 
   window.__chaos = { step, problems };
   watchBlocked();
+  // The expected status follows the cards as the steps resolve and add them (a page written as
+  // `ready` with unreadable invitations is `unrecognized` once its last readable one is gone).
+  for (const el of [document.body, document.querySelector('[data-fixture-list]')]) el?.removeAttribute('data-fixture-status');
 }
 
 for (const kind of BROWSERS) {

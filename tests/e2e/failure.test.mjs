@@ -252,7 +252,7 @@ for (const kind of BROWSERS) {
           await appendCards(page, 2);
           assert.equal(await waitForStatus(page, 'blocked'), 'blocked');
           // A fresh background page: the marker is gone.
-          await browser.waitInBackground((g) => !g.__beforeTrap && g.inviteTriagePlatform !== undefined, undefined, { timeout: 10_000 });
+          await browser.pollBackground((g) => !g.__beforeTrap && g.inviteTriagePlatform !== undefined);
         } finally {
           await removeFault();
         }
