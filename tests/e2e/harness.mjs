@@ -11,7 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 /** The unpacked Chromium extension (`./build.sh` writes it, and dist-firefox/ for Firefox). */
 export const DIST = path.join(ROOT, 'dist');
-export const DIST_FIREFOX = path.join(ROOT, 'dist-firefox');
+/** The unpacked Firefox extension; `FIREFOX_DIST=dir` installs another build. */
+export const DIST_FIREFOX = process.env.FIREFOX_DIST ?? path.join(ROOT, 'dist-firefox');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 export const INVITATIONS_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/';
 
@@ -135,8 +136,12 @@ function watchConsole(page, sink) {
   page.on('pageerror', (err) => sink.push(`${page.url()}: ${err.message}`));
 }
 
-/** Opens one of the extension's own pages (`popup.html`, `options.html`, …) in a new tab. */
+/**
+ * Opens one of the extension's own pages (`popup.html`, `options.html`, …) in a new tab; for a
+ * browser from browsers.mjs, through its own `openExtensionPage`.
+ */
 export async function openExtensionPage(browser, file) {
+  if (browser.openExtensionPage) return browser.openExtensionPage(file);
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
   return page;
