@@ -552,3 +552,15 @@ fn a_dialog_inside_a_card_is_not_its_text() {
     assert!(!all.contains("Take care"), "{all}");
     assert!(!all.contains("Only accept"), "{all}");
 }
+
+#[test]
+fn the_last_card_left_in_a_plain_div_list_does_not_take_the_list() {
+    let body = format!(
+        r#"<main><div componentkey="InvitationManagerPage_InvitationsList">{}</div></main>"#,
+        div_card("Bo Li", "bo-li", "")
+    );
+    let page = read(&body);
+    assert_eq!(names(&page), ["Bo Li"]);
+    // main 0, list 1, the card 2.
+    assert_eq!(page.cards[0].at.root, 2, "the card, not its list");
+}

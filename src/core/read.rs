@@ -102,6 +102,16 @@ fn is_list_boundary(doc: &Document, el: NodeId) -> bool {
     ) || matches!(doc.attr(el, Attr::Role), Some("main" | "list"))
 }
 
+/// A container LinkedIn marks as its list of invitations (`[componentkey$=List]`, today's
+/// `[data-testid=lazy-column]`): a card never grows into it, even when it is the list's only
+/// card left. A hint only: reading never needs it.
+fn is_list_container(doc: &Document, el: NodeId) -> bool {
+    doc.attr(el, Attr::TestId) == Some("lazy-column")
+        || doc
+            .attr(el, Attr::ComponentKey)
+            .is_some_and(|k| lang::ends_ci(k, "list"))
+}
+
 /// A list item is a whole card: a card grows no further once its root is one (`li,
 /// [role=listitem]`).
 fn is_list_item(doc: &Document, el: NodeId) -> bool {
@@ -629,6 +639,7 @@ impl<'d, 'a> Page<'d, 'a> {
                 break;
             };
             if is_list_boundary(doc, parent)
+                || is_list_container(doc, parent)
                 || self.accepts_in(parent).len() > self.accepts_in(root).len()
                 || inside(doc, &self.stubs, parent).len() > inside(doc, &self.stubs, root).len()
                 || self.adds_other_invitee(parent, root, &own)
