@@ -159,7 +159,7 @@ fn plan_of(cards: Vec<Card>) -> Vec<CardPaint> {
 
 fn messages(inv: &Invitation, settings: &Settings) -> Vec<String> {
     let verdict = scorer().score(inv);
-    respond::suggestions(inv, &verdict, settings)
+    respond::suggestions(inv, &verdict, settings, None)
         .into_iter()
         .filter_map(|s| s.message)
         .collect()
@@ -955,7 +955,7 @@ proptest! {
         prop_assert!(v.score <= 100);
         let sum: i64 = i64::from(v.base) + v.reasons.iter().map(|r| i64::from(r.points)).sum::<i64>();
         prop_assert_eq!(i64::from(v.score), sum.clamp(0, 100));
-        for s in respond::suggestions(&inv, &v, &settings) {
+        for s in respond::suggestions(&inv, &v, &settings, None) {
             if let Some(m) = s.message {
                 prop_assert!(m.chars().count() <= settings.note_limit(), "{} chars", m.chars().count());
             }

@@ -91,7 +91,7 @@ proptest! {
         prop_assert_eq!(scorer.score(&inv), v.clone(), "deterministic");
         let strengths: Vec<u32> = v.reasons.iter().map(|r| r.points.unsigned_abs()).collect();
         prop_assert!(strengths.windows(2).all(|w| w[0] >= w[1]), "strongest first: {:?}", strengths);
-        for s in respond::suggestions(&inv, &v, &settings) {
+        for s in respond::suggestions(&inv, &v, &settings, None) {
             if let Some(m) = s.message {
                 prop_assert!(m.chars().count() <= settings.note_limit());
             }

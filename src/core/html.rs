@@ -87,9 +87,13 @@ pub enum Attr {
     AriaSelected,
     /// `aria-current`.
     AriaCurrent,
+    /// `open` (a `<dialog>` shown).
+    Open,
+    /// `aria-live`.
+    AriaLive,
 }
 
-const ATTR_NAMES: [(&str, Attr); 24] = [
+const ATTR_NAMES: [(&str, Attr); 26] = [
     ("data-ti", Attr::Index),
     ("aria-label", Attr::AriaLabel),
     ("href", Attr::Href),
@@ -114,6 +118,8 @@ const ATTR_NAMES: [(&str, Attr); 24] = [
     ("aria-pressed", Attr::AriaPressed),
     ("aria-selected", Attr::AriaSelected),
     ("aria-current", Attr::AriaCurrent),
+    ("open", Attr::Open),
+    ("aria-live", Attr::AriaLive),
 ];
 
 impl Attr {

@@ -1,6 +1,9 @@
 //! The pure core: no web-sys, no js-sys. Everything here is tested natively with `cargo test`.
 
 pub mod assemble;
+pub mod budget;
+pub mod dates;
+pub mod friction;
 pub mod html;
 pub mod inspect;
 pub mod invitation;
@@ -11,6 +14,7 @@ pub mod plan;
 pub mod preview;
 pub mod read;
 pub mod respond;
+pub mod review;
 pub mod score;
 pub mod settings;
 pub mod summary;

@@ -11,10 +11,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::budget::{Done, Week};
+use crate::core::dates;
+use crate::core::friction::Friction;
 use crate::core::invitation::Card;
 use crate::core::parse;
 use crate::core::respond::{self, Action};
-use crate::core::score::{self, Bucket, Scorer};
+use crate::core::score::{self, Bucket, Reason, Scorer};
 use crate::core::settings::Settings;
 
 /// Where one card sits in the snapshot: element indices of its root and LinkedIn's controls.
@@ -98,16 +101,34 @@ pub struct PageRead {
     pub lang: Option<String>,
     /// Whether the page's `<html lang>` names a language the reader has no words for.
     pub lang_unsupported: bool,
+    /// LinkedIn's friction on the page (dialogs, limit and error alerts).
+    pub frictions: Vec<Friction>,
 }
 
 /// What the user did before, by card id: kept in storage and handed back on every pass.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Memory {
     /// The user's own notes, by card id.
     pub notes: HashMap<String, String>,
     /// The last action taken, by card id (`accept`, `decline`, `later`, …).
     pub decisions: HashMap<String, String>,
+    /// Earlier invitations the user ignored or declined, by card id: the same person inviting
+    /// again is a repeat inviter.
+    pub past: HashMap<String, Past>,
+    /// The history of the last seven days (the worker sends no more), for the weekly budget.
+    pub recent: Vec<Done>,
+    /// The time of this pass, in milliseconds since the epoch.
+    pub now: f64,
+}
+
+/// How an earlier invitation of the same person ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Past {
+    /// `ignored` (LinkedIn's Ignore) or `declined` (our polite decline).
+    pub how: String,
+    /// When (ms since the epoch).
+    pub at: f64,
 }
 
 /// The page-level outcome, mirrored on `<html data-triage-status>`.
@@ -162,6 +183,10 @@ pub struct ActionPaint {
     /// Whether the action answers the invitation and the card has no control for it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub missing_control: bool,
+    /// Whether the action accepts, and so counts against the weekly budget: past it, the
+    /// button asks [`PaintPlan::week`]'s `confirm` before a second click.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub budgeted: bool,
 }
 
 /// Everything painted on one card.
@@ -195,6 +220,9 @@ pub struct CardPaint {
     /// Days waited, when the card says (for the popup's stale list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_waiting: Option<u32>,
+    /// The inviter's profile (`https://www.linkedin.com/in/<slug>/`), when the card links one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 /// The message key (in `_locales/*/messages.json`) of each bucket's word: the badge shows
@@ -257,6 +285,14 @@ pub struct PaintPlan {
     pub list: Option<ListShown>,
     /// Whether the member's own headline stood in for unset field keywords.
     pub own_headline_used: bool,
+    /// This week's accepts against the budget, with the question to ask past it.
+    pub week: Week,
+    /// LinkedIn's friction on the page: a batch stops at any it did not start with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frictions: Vec<Friction>,
+    /// Quiet mode: nothing is painted on the page (the panel and popup show the triage).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub quiet: bool,
 }
 
 /// How many reasons the badge's accessible name carries.
@@ -295,6 +331,9 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         resolved: read.resolved.clone(),
         list: read.list.clone(),
         own_headline_used: scorer.uses_own_headline(),
+        week: Week::at(&memory.recent, settings.weekly_budget, memory.now),
+        frictions: read.frictions.clone(),
+        quiet: is_quiet(settings),
     }
 }
 
@@ -307,8 +346,13 @@ pub fn card_paint(
     memory: &Memory,
 ) -> CardPaint {
     let invitation = parse::invitation(&rc.card);
-    let verdict = scorer.score(&invitation);
-    let actions = respond::suggestions(&invitation, &verdict, settings)
+    let mut verdict = scorer.score(&invitation);
+    let past = memory.past.get(&invitation.key);
+    if let Some(past) = past {
+        verdict = scorer.with_reason(verdict, repeat_reason(past, settings));
+    }
+    let lead = past.map(|_| Action::Decline);
+    let actions = respond::suggestions(&invitation, &verdict, settings, lead)
         .into_iter()
         .map(|s| {
             let (control, resolves) = match s.action {
@@ -326,6 +370,7 @@ pub fn card_paint(
                 control,
                 resolves,
                 missing_control: resolves && control.is_none(),
+                budgeted: matches!(s.action, Action::Accept | Action::AcceptThank),
             }
         })
         .collect();
@@ -349,7 +394,38 @@ pub fn card_paint(
         note: memory.notes.get(&invitation.key).cloned(),
         decision: memory.decisions.get(&invitation.key).cloned(),
         days_waiting: invitation.days_waiting,
+        profile: Some(&invitation.profile_url)
+            .filter(|url| url.contains("/in/"))
+            .and_then(|url| crate::core::matcher::profile_slug(url))
+            .map(|slug| format!("https://www.linkedin.com/in/{slug}/")),
     }
+}
+
+/// The reason a repeat inviter gets: "Invited you before; you ignored it on 3 March".
+fn repeat_reason(past: &Past, settings: &Settings) -> Reason {
+    let how = if past.how == "declined" {
+        "declined"
+    } else {
+        "ignored"
+    };
+    Reason {
+        rule: "repeat_inviter".into(),
+        label: format!(
+            "Invited you before; you {how} it on {}",
+            dates::day_month(past.at)
+        ),
+        points: settings.rules.weights.repeat_inviter,
+    }
+}
+
+/// The batch's pause between clicks, `[min, max]` ms, as the settings say.
+pub fn batch_pace(_settings: &Settings) -> [u32; 2] {
+    [2000, 5000]
+}
+
+/// Quiet mode, as the settings say.
+fn is_quiet(_settings: &Settings) -> bool {
+    false
 }
 
 /// Who or what the card is about: the inviter, or for a group, event, page or newsletter the
@@ -615,12 +691,85 @@ mod tests {
         };
         assert_eq!(
             action("accept"),
-            serde_json::json!({"action": "accept", "label": "Accept", "control": 2, "resolves": true})
+            serde_json::json!({"action": "accept", "label": "Accept", "control": 2, "resolves": true, "budgeted": true})
         );
         assert_eq!(
             action("note"),
             serde_json::json!({"action": "note", "label": "Note"})
         );
         assert_eq!(action("accept-thank")["primary"], true);
+    }
+
+    fn with_memory(memory: &Memory) -> PaintPlan {
+        let settings = Settings::default();
+        let page = PageRead {
+            cards: vec![read(ana_card(), Placement::default())],
+            ..PageRead::default()
+        };
+        plan(&page, &Scorer::new(&settings), &settings, memory)
+    }
+
+    #[test]
+    fn a_repeat_inviter_says_when_it_was_ignored_and_leads_with_decline() {
+        let before = with_memory(&Memory::default()).cards.remove(0);
+        let mut memory = Memory::default();
+        memory.past.insert(
+            before.id.clone(),
+            Past {
+                how: "ignored".into(),
+                at: 1_709_424_000_000.0, // 3 March 2024, 00:00 UTC
+            },
+        );
+        let after = with_memory(&memory).cards.remove(0);
+        let reason = after
+            .reasons
+            .iter()
+            .find(|r| r.label == "Invited you before; you ignored it on 3 March")
+            .expect("the repeat reason");
+        let weight = Settings::default().rules.weights.repeat_inviter;
+        assert_eq!(reason.points, weight);
+        assert_eq!(i32::from(after.score), i32::from(before.score) + weight);
+        assert_eq!(after.actions[0].action, "decline");
+        assert!(after.actions[0].primary);
+        assert_eq!(after.actions.iter().filter(|a| a.primary).count(), 1);
+        assert_ne!(before.actions[0].action, "decline");
+    }
+
+    #[test]
+    fn the_plan_carries_the_week_and_its_question_past_the_budget() {
+        let now = 1_800_000_000_000.0;
+        let mut memory = Memory {
+            now,
+            ..Memory::default()
+        };
+        let budget = Settings::default().weekly_budget;
+        memory.recent = (0..budget)
+            .map(|i| Done {
+                id: format!("p{i}"),
+                action: "accept".into(),
+                at: now - 1000.0,
+                outcome: Some("done".into()),
+            })
+            .collect();
+        let plan = with_memory(&memory);
+        assert_eq!(plan.week.accepted, budget);
+        assert_eq!(
+            plan.week.confirm,
+            Some(format!(
+                "{} of {budget} this week: accept anyway?",
+                budget + 1
+            ))
+        );
+        memory.recent.pop();
+        assert_eq!(with_memory(&memory).week.confirm, None);
+        let accepts: Vec<bool> = plan.cards[0].actions.iter().map(|a| a.budgeted).collect();
+        let names: Vec<&str> = plan.cards[0]
+            .actions
+            .iter()
+            .map(|a| a.action.as_str())
+            .collect();
+        for (name, budgeted) in names.iter().zip(accepts) {
+            assert_eq!(budgeted, name.starts_with("accept"), "{name}");
+        }
     }
 }

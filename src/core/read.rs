@@ -306,6 +306,7 @@ pub fn read_document(doc: &Document) -> PageRead {
             other => read_lang.map(str::to_owned).or(other),
         },
         lang_unsupported,
+        frictions: crate::core::friction::frictions(doc),
     }
 }
 

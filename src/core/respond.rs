@@ -75,13 +75,19 @@ pub struct Suggestion {
     pub primary: bool,
 }
 
-/// The responses for one invitation, the bucket's own first.
-pub fn suggestions(inv: &Invitation, verdict: &Verdict, settings: &Settings) -> Vec<Suggestion> {
-    let primary = match verdict.bucket {
+/// The responses for one invitation, the bucket's own first, or `lead` first when given (a
+/// repeat inviter is declined first, whatever the bucket).
+pub fn suggestions(
+    inv: &Invitation,
+    verdict: &Verdict,
+    settings: &Settings,
+    lead: Option<Action>,
+) -> Vec<Suggestion> {
+    let primary = lead.unwrap_or(match verdict.bucket {
         Bucket::Accept => Action::AcceptThank,
         Bucket::Review => Action::Later,
         Bucket::Ignore => Action::Decline,
-    };
+    });
     let t = &settings.templates;
     let limit = settings.note_limit();
     let decline = pick(&t.decline, &inv.key);
@@ -225,7 +231,7 @@ mod tests {
     fn every_bucket_offers_all_six_with_its_own_first() {
         let s = Settings::default();
         let v = Scorer::new(&s).score(&ana());
-        let list = suggestions(&ana(), &v, &s);
+        let list = suggestions(&ana(), &v, &s, None);
         assert_eq!(list.len(), 6);
         assert!(list[0].primary);
         assert_eq!(list.iter().filter(|x| x.primary).count(), 1);
@@ -245,7 +251,7 @@ mod tests {
         s.templates.reply = "word ".repeat(100) + "{first_name}";
         let v = Scorer::new(&s).score(&ana());
         let reply = |s: &Settings| {
-            suggestions(&ana(), &v, s)
+            suggestions(&ana(), &v, s, None)
                 .into_iter()
                 .find(|x| x.action == Action::Reply)
                 .unwrap()

@@ -470,6 +470,22 @@ impl Scorer {
         }
     }
 
+    /// `verdict` with one more reason (a fact the scorer cannot see, such as an earlier
+    /// invitation of the same person): the score is still the base plus the listed reasons.
+    pub fn with_reason(&self, mut verdict: Verdict, reason: Reason) -> Verdict {
+        verdict.reasons.push(reason);
+        let total: i64 = i64::from(verdict.base)
+            + verdict
+                .reasons
+                .iter()
+                .map(|r| i64::from(r.points))
+                .sum::<i64>();
+        verdict.score = total.clamp(0, 100) as u8;
+        verdict.bucket = self.bucket(verdict.score);
+        rank(&mut verdict.reasons);
+        verdict
+    }
+
     fn bucket(&self, score: u8) -> Bucket {
         let score = u32::from(score);
         if score >= self.rules.accept_at {

@@ -205,6 +205,8 @@ pub struct Weights {
     pub no_headline: i32,
     /// Waiting longer than `stale_days`.
     pub stale: i32,
+    /// Invited before, and the user ignored or declined it then.
+    pub repeat_inviter: i32,
 }
 
 impl Default for Weights {
@@ -231,6 +233,7 @@ impl Default for Weights {
             no_photo: -10,
             no_headline: -10,
             stale: -5,
+            repeat_inviter: -15,
         }
     }
 }
@@ -1069,7 +1072,7 @@ impl Rules {
 
 impl Weights {
     /// Every point weight, by field name.
-    pub fn named(&self) -> [(&'static str, i32); 20] {
+    pub fn named(&self) -> [(&'static str, i32); 21] {
         [
             ("mutual_max", self.mutual_max),
             ("no_mutual", self.no_mutual),
@@ -1091,6 +1094,7 @@ impl Weights {
             ("no_photo", self.no_photo),
             ("no_headline", self.no_headline),
             ("stale", self.stale),
+            ("repeat_inviter", self.repeat_inviter),
         ]
     }
 }
@@ -1206,6 +1210,7 @@ mod tests {
     const ADDED: &[(u32, &str)] = &[
         (2, "rules.trusted_names"),
         (2, "rules.weights.trusted_name"),
+        (3, "rules.weights.repeat_inviter"),
     ];
 
     /// Entries a migration moves on purpose, checked by their own rule below: (version, from,

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::budget::{Done, Week};
 use crate::core::plan::{BucketWords, Memory};
 use crate::core::score::Bucket;
 use crate::core::settings::Settings;
 
 /// How many opportunities the popup lists.
 pub const TOP: usize = 5;
-const WEEK_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
 /// One invitation as remembered from the last readings of the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +25,12 @@ pub struct Seen {
     /// Its strongest reasons, in words.
     #[serde(default)]
     pub reasons: Vec<String>,
+    /// Every reason with its points, strongest first (the side panel lists them).
+    #[serde(default)]
+    pub why: Vec<crate::core::plan::ReasonPaint>,
+    /// The inviter's profile (`https://www.linkedin.com/in/<slug>/`), when the card links one.
+    #[serde(default)]
+    pub profile: Option<String>,
     /// Days it had waited when read, if the card said.
     #[serde(default)]
     pub days: Option<u32>,
@@ -76,17 +82,6 @@ pub struct Queue {
     pub cards: HashMap<String, Seen>,
 }
 
-/// One action the user took, dated (milliseconds since the epoch).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Done {
-    /// The card id.
-    pub id: String,
-    /// The action (`accept`, `accept-thank`, `decline`, `later`, `note`, …).
-    pub action: String,
-    /// When.
-    pub at: f64,
-}
-
 /// One line of the popup.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -100,15 +95,6 @@ pub struct Entry {
     pub score: u8,
     /// The first reason, or the user's note.
     pub detail: String,
-}
-
-/// This week's accepts against the budget.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Week {
-    /// Invitations accepted in the last seven days.
-    pub accepted: u32,
-    /// The weekly budget from the settings (0: none).
-    pub budget: u32,
 }
 
 /// What the popup shows.
@@ -136,6 +122,14 @@ pub struct Summary {
     pub bucket_words: BucketWords,
 }
 
+/// Whether the user has not answered this invitation yet ("later" and a note are no answer).
+pub fn is_undecided(memory: &Memory, id: &str) -> bool {
+    memory
+        .decisions
+        .get(id)
+        .is_none_or(|d| d == "later" || d == "note")
+}
+
 fn entry(id: &str, seen: &Seen, detail: String) -> Entry {
     Entry {
         id: id.to_owned(),
@@ -160,12 +154,7 @@ pub fn summarize(
         .iter()
         .map(|id| (*id, &queue.cards[*id]))
         .filter(|(_, seen)| seen.resolved.is_none())
-        .filter(|(id, _)| {
-            memory
-                .decisions
-                .get(*id)
-                .is_none_or(|d| d == "later" || d == "note")
-        })
+        .filter(|(id, _)| is_undecided(memory, id))
         .collect();
     let count = |b: Bucket| undecided.iter().filter(|(_, s)| s.bucket == b).count() as u32;
 
@@ -200,15 +189,6 @@ pub fn summarize(
         })
         .collect();
 
-    let mut accepted_ids: Vec<&str> = history
-        .iter()
-        .filter(|d| now_ms - d.at < WEEK_MS && d.action.starts_with("accept"))
-        .map(|d| d.id.as_str())
-        .collect();
-    accepted_ids.sort_unstable();
-    accepted_ids.dedup();
-    let accepted = accepted_ids.len() as u32;
-
     let resolved = queue
         .cards
         .values()
@@ -223,10 +203,7 @@ pub fn summarize(
         top,
         stale,
         notes,
-        week: Week {
-            accepted,
-            budget: settings.weekly_budget,
-        },
+        week: Week::at(history, settings.weekly_budget, now_ms),
         bucket_words: BucketWords::default(),
     }
 }
@@ -241,6 +218,8 @@ mod tests {
             bucket,
             score,
             reasons: vec![format!("why {name}")],
+            why: vec![],
+            profile: None,
             days,
             seen: None,
             resolved: None,
@@ -281,16 +260,19 @@ mod tests {
                 id: "p0".into(),
                 action: "accept-thank".into(),
                 at: now - day,
+                outcome: None,
             },
             Done {
                 id: "old".into(),
                 action: "accept".into(),
                 at: now - 8.0 * day,
+                outcome: None,
             },
             Done {
                 id: "p6".into(),
                 action: "decline".into(),
                 at: now - day,
+                outcome: None,
             },
         ];
         let s = summarize(&queue(), &memory, &history, &Settings::default(), now);

@@ -100,11 +100,15 @@ fn field(value: &JsValue, name: &str) -> JsValue {
     }
 }
 
-/// The user's notes and decisions, entry by entry.
+/// The user's notes, decisions and earlier invitations, entry by entry, with the week's
+/// history and the time of the pass when the worker sends them.
 fn memory_from(value: &JsValue) -> Memory {
     Memory {
         notes: entries(&field(value, "notes"), "note"),
         decisions: entries(&field(value, "decisions"), "decision"),
+        past: entries(&field(value, "past"), "earlier invitation"),
+        recent: items(&field(value, "recent"), "history"),
+        now: field(value, "now").as_f64().unwrap_or(0.0),
     }
 }
 
@@ -193,6 +197,7 @@ pub fn summarize(
     now: f64,
 ) -> Result<JsValue, JsValue> {
     use crate::core::summary::{self, Done, Queue};
+
     let queue = Queue {
         cards: entries(&field(&queue, "cards"), "queue"),
     };
@@ -201,6 +206,51 @@ pub fn summarize(
     let settings = settings_from(settings)?;
     Ok(to_js(&summary::summarize(
         &queue, &memory, &history, &settings, now,
+    )))
+}
+
+/// The side panel's queue (see [`crate::core::review`]): arguments as for [`summarize`].
+/// Returns `{groups: [{bucket, rows}], batch, week, bucket_words}`.
+#[wasm_bindgen(js_name = reviewQueue)]
+pub fn review_queue(
+    queue: JsValue,
+    memory: JsValue,
+    history: JsValue,
+    settings: JsValue,
+    now: f64,
+) -> Result<JsValue, JsValue> {
+    use crate::core::summary::{Done, Queue};
+    let queue = Queue {
+        cards: entries(&field(&queue, "cards"), "queue"),
+    };
+    let memory = memory_from(&memory);
+    let history: Vec<Done> = items(&history, "history");
+    let settings = settings_from(settings)?;
+    Ok(to_js(&crate::core::review::review(
+        &queue, &memory, &history, &settings, now,
+    )))
+}
+
+/// The batch accept's plan: which of the `ticked` card ids (in the order shown) are accepted,
+/// which are past this week's budget and which wait for a next batch, at what pace. `history`
+/// is as kept in storage.local, `now` in milliseconds since the epoch. Returns
+/// `{go, over_budget, next_batch, pace_ms, week}`.
+#[wasm_bindgen(js_name = planBatch)]
+pub fn plan_batch(
+    ticked: JsValue,
+    history: JsValue,
+    settings: JsValue,
+    now: f64,
+) -> Result<JsValue, JsValue> {
+    use crate::core::budget::{self, Done, Week};
+    let ticked: Vec<String> = items(&ticked, "batch");
+    let history: Vec<Done> = items(&history, "history");
+    let settings = settings_from(settings)?;
+    let week = Week::at(&history, settings.weekly_budget, now);
+    Ok(to_js(&budget::plan_batch(
+        &ticked,
+        week,
+        crate::core::plan::batch_pace(&settings),
     )))
 }
 
