@@ -5,7 +5,7 @@
 // stopped at any time.
 import './platform.js';
 import { askEngine as engine } from './engine-host.js';
-import { loadMemory, loadSettings, recordAction } from './storage.js';
+import { loadMemory, loadSettings, recordAction, rememberPast } from './storage.js';
 
 const { api } = globalThis.inviteTriagePlatform;
 
@@ -43,7 +43,10 @@ const warn = (e) => console.warn('Invite Triage:', e?.message ?? e);
  * @returns {Promise<EngineReply>}
  */
 async function triage(message, sender) {
-  const [settings, memory] = await Promise.all([settingsOrDefault(), loadMemory()]);
+  const [settings, stored, { history = [] }] = await Promise.all([settingsOrDefault(), loadMemory(), api.storage.local.get('history')]);
+  // The engine counts the week's accepts; it is sent the last seven days of history, no more.
+  const now = Date.now();
+  const memory = { ...stored, recent: history.filter((d) => now - d.at < WEEK_MS), now };
   let reply = await engine({ op: 'triage', html: message.html, settings, memory });
   if (reply.settingsRefused) {
     // Saved settings the engine refuses (the popup and options page say why): use the defaults.
@@ -51,12 +54,15 @@ async function triage(message, sender) {
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
   if (reply.plan) {
-    serially(() => rememberQueue(reply.plan, sender.tab?.url))
+    serially(() => rememberQueue(reply.plan, sender.tab?.url, sender.tab?.id))
       .then((queue) => queue && updateBadge(queue, sender.tab?.id))
       .catch(warn);
   }
-  return reply;
+  // Quiet mode holds even when the engine failed: the page then adds nothing either.
+  return { ...reply, quiet: Boolean(reply.plan?.quiet ?? settings?.quiet) };
 }
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /** How many invitations the queue keeps (the most recently seen). */
 const QUEUE_LIMIT = 1000;
@@ -67,10 +73,11 @@ const QUEUE_LIMIT = 1000;
  * A card's age is kept with the time it was first read at that age, so it grows with time.
  * Writes nothing when nothing changed. Runs inside `serially`.
  */
-async function rememberQueue(plan, tabUrl) {
+async function rememberQueue(plan, tabUrl, tabId) {
   const { queue = { cards: {} } } = await api.storage.local.get('queue');
   const now = Date.now();
   let changed = false;
+  const reopened = [];
   // Which list this is: the page's path and its selected tab and filter, as the engine read them.
   const list = plan.list ? `${pathOf(tabUrl)} | ${plan.list.key}` : null;
   for (const card of plan.cards) {
@@ -81,15 +88,21 @@ async function rememberQueue(plan, tabUrl) {
       bucket: card.bucket,
       score: card.score,
       reasons: card.reasons.slice(0, 2).map((r) => r.label), // the engine lists the strongest first
+      why: card.reasons,
+      profile: card.profile ?? null,
       days,
       seen: before && before.days === days && Number.isFinite(before.seen) ? before.seen : now,
       list: list ?? before?.list ?? null,
     };
     if (!before || before.resolved || JSON.stringify(before) !== JSON.stringify(next)) {
       queue.cards[card.id] = next; // read as a card again: not resolved (any more)
+      if (before?.resolved) reopened.push(card.id);
       changed = true;
     }
   }
+  // Resolved before and on the page again: a new invitation from the same person, which the
+  // old answer does not decide (what became of the old one is in memory.past).
+  if (reopened.length) await forgetDecisions(reopened);
   for (const { id, how } of plan.resolved ?? []) changed = markResolved(queue, id, how, now) || changed;
   // A whole list read (its filter's count read in full): what it held before and is missing
   // now was resolved on LinkedIn (accepted or ignored elsewhere, or withdrawn by its sender).
@@ -107,7 +120,8 @@ async function rememberQueue(plan, tabUrl) {
     changed = true;
   }
   // The page's state, and what it could not read, for the popup: never skipped in silence.
-  const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported };
+  // The tab it was read in: the side panel acts there.
+  const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported, tab: tabId ?? queue.tab ?? null };
   for (const [key, value] of Object.entries(page)) {
     if (queue[key] !== value) {
       queue[key] = value;
@@ -122,6 +136,14 @@ async function rememberQueue(plan, tabUrl) {
   queue.updated = now;
   await api.storage.local.set({ queue });
   return queue;
+}
+
+/** Drops the user's last answer to these cards (their invitations are new). */
+async function forgetDecisions(ids) {
+  const { memory } = await api.storage.local.get('memory');
+  if (!memory?.decisions || !ids.some((id) => id in memory.decisions)) return;
+  for (const id of ids) delete memory.decisions[id];
+  await api.storage.local.set({ memory });
 }
 
 /** A URL's path ("" when there is none). */
@@ -167,26 +189,49 @@ async function updateBadge(queue, tabId) {
 /** @type {WorkerHandlers} */
 const handlers = {
   triage,
+  /**
+   * One of our buttons (on the page or in the side panel) acted, with what LinkedIn made of
+   * it (`outcome`). A polite decline LinkedIn took is remembered: the same person inviting
+   * again is a repeat inviter.
+   */
   async action(message) {
     const queue = await serially(async () => {
-      await recordAction(message);
+      await recordAction({ ...message, via: 'extension' });
+      if (message.action === 'decline' && message.outcome === 'done') await rememberPast(message.id, 'declined');
       return (await api.storage.local.get('queue')).queue;
     });
     if (queue) await updateBadge(queue).catch(warn);
     return { ok: true };
   },
-  /** Cards that went away after LinkedIn's own Accept or Ignore was clicked in them. */
+  /**
+   * Cards that went away after LinkedIn's Accept or Ignore was clicked in them. Clicked by the
+   * user on LinkedIn's own buttons (`via: 'linkedin'`), an accept counts in the week's budget
+   * and an ignore is remembered for a repeat invitation; ours were recorded as actions.
+   */
   async resolved(message) {
     const queue = await serially(async () => {
       const { queue } = await api.storage.local.get('queue');
       if (!queue) return null;
       const now = Date.now();
-      const changed = (message.resolved ?? []).reduce((any, r) => markResolved(queue, String(r.id), String(r.how), now) || any, false);
+      let changed = false;
+      for (const r of message.resolved ?? []) {
+        const id = String(r.id);
+        if (!markResolved(queue, id, String(r.how), now)) continue;
+        changed = true;
+        if (r.via !== 'linkedin') continue;
+        if (r.how === 'accepted') await recordAction({ id, action: 'accept', outcome: 'accepted', via: 'linkedin' });
+        else if (r.how === 'ignored') await rememberPast(id, 'ignored');
+      }
       if (!changed) return null;
       await api.storage.local.set({ queue });
       return queue;
     });
     if (queue) await updateBadge(queue).catch(warn);
+    return { ok: true };
+  },
+  /** The content script's batch: kept for the side panel, with the tab it runs in. */
+  async batch(message, sender) {
+    await serially(() => api.storage.local.set({ batch: { ...message.state, tab: sender.tab?.id ?? null, updated: Date.now() } }));
     return { ok: true };
   },
   engine: (message) => engine(message.request),
@@ -206,6 +251,21 @@ const handlers = {
     return { ok: true };
   },
 };
+
+/** The batch's tab closed or loaded another page: the batch stopped, and the panel says so. */
+async function batchTabGone(tabId, why) {
+  await serially(async () => {
+    const { batch } = await api.storage.local.get('batch');
+    if (!batch?.running || batch.tab !== tabId) return;
+    const outcomes = { ...batch.outcomes };
+    for (const id of batch.go ?? []) outcomes[id] ??= 'stopped';
+    await api.storage.local.set({ batch: { ...batch, running: false, current: null, outcomes, stopped: { why }, updated: Date.now() } });
+  });
+}
+api.tabs.onRemoved.addListener((tabId) => batchTabGone(tabId, 'tab-closed').catch(warn));
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') batchTabGone(tabId, 'navigation').catch(warn);
+});
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.target === 'engine') return false; // for the offscreen document

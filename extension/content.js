@@ -53,6 +53,17 @@
   /** The last partial snapshot the engine answered, and its elements (see `sameAsLast`). */
   let lastAnswered = null;
   /**
+   * Quiet mode, as the last plan said (setting `quiet`): nothing is added to LinkedIn's page,
+   * no badge and no attribute; the side panel and the popup show the triage.
+   */
+  let quiet = false;
+  /** Each card root read, by the id the engine gave it (the side panel's actions name ids). */
+  let rootsById = new Map();
+  /** The week against the budget, as the last plan said (`confirm`: the question past it). */
+  let week = { accepted: 0, budget: 0 };
+  /** LinkedIn's friction on the page (dialogs, alerts), as the last plan named it: elements → text. */
+  let frictions = new Map();
+  /**
    * Whether a snapshot would tell the engine nothing new: the text of the last one answered,
    * naming the very same elements (a card replaced by its copy reads the same but is another
    * element), with every known card's badge still in place.
@@ -60,7 +71,7 @@
   function sameAsLast(html, elements) {
     const last = lastAnswered;
     if (!last || last.html !== html || last.elements.length !== elements.length) return false;
-    return elements.every((el, i) => el === last.elements[i]) && [...known].every((card) => liveHost(card));
+    return elements.every((el, i) => el === last.elements[i]) && (quiet || [...known].every((card) => liveHost(card)));
   }
 
   function start() {
@@ -75,6 +86,7 @@
     observer?.disconnect();
     observer = null;
     for (const attr of PAGE_ATTRS) delete root.dataset[attr];
+    stopBatch('navigation');
   }
 
   /** What we set on `<html>` (the page contract). */
@@ -114,7 +126,9 @@
   let lists = new Set();
   const watching = () => known.size > 0 && !fullPassNeeded;
   function concernsInvitations(node) {
-    if (!watching()) return true;
+    // While an action waits for LinkedIn's answer, or a batch runs, LinkedIn's friction may
+    // show up anywhere (a dialog, an alert): every change counts.
+    if (!watching() || watchers.size || batch?.running) return true;
     for (let n = node; n; n = n.parentNode) if (lists.has(n) || known.has(n)) return true;
     return false;
   }
@@ -155,6 +169,7 @@
       const reply = await send({ type: 'triage', html });
       const answered = performance.now();
       if (!isInvitationsPage()) return;
+      if (typeof reply?.quiet === 'boolean') quiet = reply.quiet;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
       const longestSlice = await applyPlan(reply.plan, elements, stubs);
       lastAnswered = stubs ? { html, elements } : null;
@@ -212,14 +227,51 @@
     schedulePass();
   });
 
-  // The popup asks to show one card: scroll to it and open its reasons.
-  api.runtime.onMessage.addListener((/** @type {TabMessage} */ message) => {
-    if (message?.type !== 'reveal' || !observer) return;
-    const card = document.querySelector(`[data-triage-id="${CSS.escape(String(message.id))}"]`);
-    const badge = /** @type {HTMLElement | null | undefined} */ (card?.querySelector(`:scope > [${UI_ATTR}]`)?.shadowRoot?.querySelector('[data-triage-badge]'));
-    card?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    badge?.focus({ preventScroll: true });
+  // The popup and the side panel: show a card, act on one, run or stop a batch.
+  api.runtime.onMessage.addListener((/** @type {TabMessage} */ message, _sender, sendResponse) => {
+    if (!observer) return false;
+    const reply = tabHandlers[message?.type]?.(message);
+    if (!reply) return false;
+    Promise.resolve(reply)
+      .catch((e) => ({ error: String(e?.message ?? e) }))
+      .then(sendResponse);
+    return true;
   });
+
+  /** What the popup and the side panel may ask of this tab, by message type. */
+  const tabHandlers = {
+    /** Scroll to one card and open its reasons. */
+    reveal(message) {
+      const card = rootsById.get(String(message.id));
+      if (!card?.isConnected) return { onPage: false };
+      const badge = /** @type {HTMLElement | null | undefined} */ (painted.get(card)?.host?.shadowRoot?.querySelector('[data-triage-badge]'));
+      card.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (badge) {
+        badge.focus({ preventScroll: true });
+        badge.click(); // pins the reasons open
+      }
+      return { onPage: true };
+    },
+    /** Which of these cards are on the page now. */
+    present(message) {
+      return { ids: (message.ids ?? []).filter((id) => rootsById.get(String(id))?.isConnected) };
+    },
+    /** The side panel acts on one card: the same action as our button on it. */
+    act(message) {
+      const cardRoot = rootsById.get(String(message.id));
+      const state = cardRoot?.isConnected ? painted.get(cardRoot) : null;
+      const action = state?.actions.find((a) => a.action === message.action);
+      if (!state || !action) return { outcome: 'not-on-page' };
+      return act(action, state.card, state, uiOf(state), { confirmed: Boolean(message.confirmed) });
+    },
+    batchStart(message) {
+      return startBatch(message.plan);
+    },
+    batchStop() {
+      stopBatch('stop');
+      return { ok: true };
+    },
+  };
 
   // ------------------------------------------------------------------ transport
   /**
@@ -258,7 +310,7 @@
   function blocked(reason) {
     fullPassNeeded = true;
     lastAnswered = null;
-    root.dataset.triageStatus = 'blocked';
+    if (!quiet) root.dataset.triageStatus = 'blocked';
     console.warn(`Invite Triage: the triage engine could not run here: ${reason}`);
     // Tell the popup why (best effort: the worker may be the part that is down).
     api.runtime.sendMessage({ type: 'status', status: 'blocked', reason: String(reason) }).catch(() => {});
@@ -283,6 +335,7 @@
     const copy = /** @type {HTMLElement} */ (document.body.cloneNode(true));
     const copies = copy.getElementsByTagName('*');
     for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, String(i));
+    if (quiet) for (let i = 0; i < elements.length; i++) if (known.has(elements[i])) markRead(copies[i], elements[i]);
     for (const node of copy.querySelectorAll(SNAPSHOT_DROP)) node.remove();
     return { html: withPageAttributes(copy), elements, stubs: null };
   }
@@ -297,6 +350,15 @@
     return shell.outerHTML;
   }
 
+  /**
+   * In quiet mode the page carries no `data-triage-id`: the copy of a card read before gets it,
+   * so the engine still tells a card LinkedIn resolved from a new one.
+   */
+  function markRead(copy, live) {
+    const id = painted.get(live)?.id;
+    if (id) copy.setAttribute('data-triage-id', id);
+  }
+
   /** Tags dropped from a partial snapshot (SNAPSHOT_DROP, by name). */
   const DROP_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'svg', 'video']);
 
@@ -309,6 +371,7 @@
     const numbered = (node) => {
       const clone = node.cloneNode(false);
       clone.setAttribute(INDEX_ATTR, elements.push(node) - 1);
+      if (quiet && known.has(node)) markRead(clone, node);
       return clone;
     };
     const top = numbered(document.body);
@@ -351,7 +414,9 @@
         // The actions that answer the invitation name LinkedIn's Accept (accept, accept & thank)
         // and Ignore (decline) controls: was one of those clicked?
         const answered = state?.actions.find((a) => a.resolves && state.controls.get(a.control)?.contains(target));
-        if (answered) clicked.set(n, { id: n.getAttribute('data-triage-id'), how: answered.action === 'decline' ? 'ignored' : 'accepted', at: Date.now() });
+        // A click of the user's own on LinkedIn's control is trusted; ours (`control.click()`)
+        // is not, and is recorded by the action that made it.
+        if (answered) clicked.set(n, { id: state.id, how: answered.action === 'decline' ? 'ignored' : 'accepted', at: Date.now(), via: event.isTrusted ? 'linkedin' : 'extension' });
         return;
       }
     },
@@ -376,6 +441,10 @@
   async function applyPlan(plan, elements, stubs) {
     if (plan.unreadable) console.warn(t('csUnreadable', plan.unreadable));
     bucketWords = plan.bucket_words;
+    const wasQuiet = quiet;
+    quiet = Boolean(plan.quiet);
+    week = plan.week ?? week;
+    frictions = new Map((plan.frictions ?? []).filter((f) => elements[f.at]).map((f) => [elements[f.at], f.text]));
     // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
     const before = known;
     known = new Set(stubs ?? []);
@@ -390,9 +459,11 @@
     for (const card of before) {
       if (known.has(card)) continue;
       const click = clicked.get(card);
-      if (click && !card.isConnected && Date.now() - click.at < RESOLVE_WINDOW_MS) resolved.push({ id: click.id, how: click.how });
+      if (click && !card.isConnected && Date.now() - click.at < RESOLVE_WINDOW_MS) resolved.push({ id: click.id, how: click.how, via: click.via });
       unpaint(card);
     }
+    // Quiet mode turned on: take everything of ours off the page (the cards stay known).
+    if (quiet && !wasQuiet) for (const card of known) stripPage(card);
     if (resolved.length) send({ type: 'resolved', resolved }).catch(() => {});
     const theme = pageTheme();
     if (theme !== lastTheme) {
@@ -413,11 +484,21 @@
       paintSafely(card, elements, theme);
     }
     sweep();
-    root.dataset.triageStatus = plan.status;
-    root.dataset.triageCount = String(plan.count);
-    root.dataset.triageUnreadable = String(plan.unreadable);
-    if (plan.lang) root.dataset.triageLang = plan.lang;
-    else delete root.dataset.triageLang;
+    rootsById = new Map();
+    for (const card of known) {
+      const id = painted.get(card)?.id;
+      if (id) rootsById.set(id, card);
+    }
+    if (quiet) {
+      for (const attr of PAGE_ATTRS) delete root.dataset[attr];
+    } else {
+      root.dataset.triageStatus = plan.status;
+      root.dataset.triageCount = String(plan.count);
+      root.dataset.triageUnreadable = String(plan.unreadable);
+      if (plan.lang) root.dataset.triageLang = plan.lang;
+      else delete root.dataset.triageLang;
+    }
+    checkOutcomes(plan);
     return Math.max(longestSlice, performance.now() - slice);
   }
 
@@ -430,7 +511,7 @@
     } catch (e) {
       const reason = String(e?.message ?? e);
       console.warn(`Invite Triage: could not paint a card: ${reason}`);
-      if (cardRoot) cardRoot.dataset.triageError = reason;
+      if (cardRoot && !quiet) cardRoot.dataset.triageError = reason;
     }
   }
 
@@ -438,6 +519,12 @@
     const cardRoot = elements[card.at.root];
     if (!cardRoot?.isConnected) return;
     const controls = controlsOf(card, elements);
+    if (quiet) {
+      // Nothing on the page: keep only what the side panel's actions need.
+      const previous = painted.get(cardRoot);
+      painted.set(cardRoot, { id: card.id, card, signature: null, controls, actions: card.actions, root: cardRoot, host: null, acted: previous?.acted ?? false });
+      return;
+    }
     const signature = JSON.stringify([card, theme]);
     const previous = painted.get(cardRoot);
     const live = liveHost(cardRoot);
@@ -447,6 +534,7 @@
     if (previous?.signature === signature && live) {
       previous.controls = controls;
       previous.actions = card.actions;
+      previous.card = card;
       return;
     }
     const host = live ?? createHost(cardRoot);
@@ -454,7 +542,7 @@
     cardRoot.dataset.triageBucket = card.bucket;
     cardRoot.dataset.triageScore = String(card.score);
     cardRoot.dataset.triageId = card.id;
-    const state = { signature, controls, actions: card.actions, root: cardRoot, host, acted: previous?.acted ?? false };
+    const state = { id: card.id, card, signature, controls, actions: card.actions, root: cardRoot, host, acted: previous?.acted ?? false };
     painted.set(cardRoot, state);
     render(host.shadowRoot, card, state);
   }
@@ -474,22 +562,32 @@
 
   /** Takes our badge and attributes off an element that is no longer a card we read. */
   function unpaint(cardRoot) {
-    const host = painted.get(cardRoot)?.host;
-    if (host?.parentElement === cardRoot) removeOurs(host);
+    stripPage(cardRoot);
     painted.delete(cardRoot);
+  }
+
+  /** Takes our badge and attributes off a card root (what it was read as is kept). */
+  function stripPage(cardRoot) {
+    const state = painted.get(cardRoot);
+    if (state?.host?.parentElement === cardRoot) removeOurs(state.host);
+    if (state) Object.assign(state, { host: null, signature: null });
     for (const attr of ['triageBucket', 'triageScore', 'triageId', 'triageError']) delete cardRoot.dataset[attr];
   }
 
   /**
-   * After a pass, nothing but a known card carries our badge or attributes: hosts copied along
-   * with a card (no shadow root), moved elsewhere, or left on something that is no card go.
+   * After a pass, nothing but a known card carries our badge or attributes (and in quiet mode
+   * nothing at all): hosts copied along with a card (no shadow root), moved elsewhere, or left
+   * on something that is no card go.
    */
   function sweep() {
     for (const host of document.querySelectorAll(`[${UI_ATTR}]`)) {
       const owner = host.parentElement;
-      if (!owner || !known.has(owner) || painted.get(owner)?.host !== host) removeOurs(host);
+      if (quiet || !owner || !known.has(owner) || painted.get(owner)?.host !== host) removeOurs(host);
     }
-    for (const el of document.querySelectorAll('[data-triage-id]')) if (!known.has(el)) unpaint(el);
+    for (const el of document.querySelectorAll('[data-triage-id], [data-triage-bucket], [data-triage-score], [data-triage-error]')) {
+      if (!known.has(el)) unpaint(el);
+      else if (quiet) stripPage(el);
+    }
   }
 
   function createHost(cardRoot) {
@@ -622,35 +720,231 @@
     decline: t('csDeclined'),
     reply: t('csReply'),
     replyNoControl: t('csReplyNoControl'),
+    replyNotOpened: t('csReplyNotOpened'),
     later: t('csLater'),
     missing: t('csMissing'),
     clipboardFailed: t('csClipboardFailed'),
+    waiting: t('csWaiting'),
+    notTaken: t('csNotTaken'),
   };
 
+  /** The card's own status line and note, when it is painted (none in quiet mode). */
+  function uiOf(state) {
+    const shadow = state.host?.shadowRoot;
+    if (!shadow) return null;
+    return { shadow, status: shadow.querySelector('.status'), note: shadow.querySelector('.note') };
+  }
+
   /**
-   * What one of our buttons does, as the plan says: it clicks the LinkedIn control the action
-   * names (`action.control`, or none), copies its message, and an action that answers the
-   * invitation (`action.resolves`) clicks only if that control is still there, once per card.
+   * What one of our buttons (or the side panel) does, as the plan says: it clicks the LinkedIn
+   * control the action names (`action.control`, or none) and copies its message. An action
+   * that answers the invitation (`action.resolves`) clicks only if that control is still
+   * there, once per card; past the weekly budget it first asks (`week.confirm`) and goes on
+   * at the second click. Accept, decline and reply are recorded as done only once LinkedIn
+   * took them (see `outcomeOf`); otherwise the card says so. Resolves with the outcome.
+   * @returns {Promise<{outcome: string, said?: string}>}
    */
-  async function act(action, card, state, ui) {
+  async function act(action, card, state, ui, { confirmed = false } = {}) {
     const say = (text) => {
-      ui.status.textContent = text;
+      if (ui?.status) ui.status.textContent = text;
+      return text;
     };
     const control = action.control == null ? null : state.controls.get(action.control);
+    if (action.action === 'note') {
+      if (ui) editNote(card, ui);
+      return { outcome: 'editing' };
+    }
     if (action.resolves) {
-      if (state.acted) return; // a double click accepts once
-      if (!control?.isConnected) return say(SAID.missing);
+      if (state.acted) return { outcome: 'busy' }; // a double click answers once
+      if (!control?.isConnected) return { outcome: 'not-taken', said: say(SAID.missing) };
+      if (action.budgeted && week.confirm && !confirmed && !(state.confirmUntil > Date.now())) {
+        state.confirmUntil = Date.now() + CONFIRM_MS;
+        return { outcome: 'confirm', said: say(week.confirm) };
+      }
       state.acted = true;
+      state.confirmUntil = 0;
     }
     let copied = true;
     if (action.message) copied = await copy(action.message);
-    if (control?.isConnected) control.click();
-    const text =
-      action.action === 'reply' && !control?.isConnected ? SAID.replyNoControl : SAID[action.action];
-    if (action.action === 'note') return editNote(card, ui);
-    say(copied ? text : `${text.split('.')[0]}. ${SAID.clipboardFailed}`);
-    // Once recorded, the card is read again on the next pass, to show the decision.
-    send({ type: 'action', id: card.id, action: action.action }).then(() => dirty.add(state.root), () => {});
+    const withClipboard = (text) => (copied ? text : `${text.split('.')[0]}. ${SAID.clipboardFailed}`);
+    if (!action.resolves && action.action !== 'reply') {
+      send({ type: 'action', id: card.id, action: action.action, outcome: 'done', card: cardFacts(card) }).then(() => dirty.add(state.root), () => {});
+      return { outcome: 'done', said: say(withClipboard(SAID[action.action])) };
+    }
+    if (action.action === 'reply' && !control?.isConnected) {
+      send({ type: 'action', id: card.id, action: 'reply', outcome: 'copied', card: cardFacts(card) }).catch(() => {});
+      return { outcome: 'copied', said: say(withClipboard(SAID.replyNoControl)) };
+    }
+    say(SAID.waiting);
+    const result = await outcomeOf(action, state, control);
+    const outcome = result.outcome;
+    if (action.resolves && outcome !== 'done') state.acted = false; // not taken: the user may try again
+    const said =
+      outcome === 'done' ? withClipboard(SAID[action.action])
+      : outcome === 'friction' ? t('csFriction', result.text ?? '')
+      : action.action === 'reply' ? SAID.replyNotOpened
+      : SAID.notTaken;
+    send({ type: 'action', id: card.id, action: action.action, outcome, card: cardFacts(card) }).then(() => dirty.add(state.root), () => {});
+    return { outcome, said: say(said) };
+  }
+
+  /** How long a second click past the budget may follow the first. */
+  const CONFIRM_MS = 10_000;
+  /** How long LinkedIn may take to show that it took an accept or an ignore. */
+  const VERIFY_MS = 8000;
+  /** How long LinkedIn may take to open its message box after Message. */
+  const COMPOSER_MS = 4000;
+
+  /** What the history keeps of a card besides its id. */
+  const cardFacts = (card) => ({ name: card.name, profile: card.profile ?? null, bucket: card.bucket, score: card.score, reasons: card.reasons.slice(0, 3).map((r) => r.label) });
+
+  /**
+   * Clicks `control` and waits for LinkedIn to take it: for accept and decline, the card goes
+   * away or the engine reads it resolved on a later pass (`done`); new friction on the page
+   * (`friction`, with its text); neither in VERIFY_MS (`not-taken`). For reply, LinkedIn's
+   * message box opens (`done`), else `not-taken`.
+   */
+  function outcomeOf(action, state, control) {
+    if (action.action === 'reply') return composerOpens(control);
+    const id = state.id;
+    const baseline = new Set(frictions.keys());
+    return new Promise((resolve) => {
+      const watcher = { id, root: state.root, baseline, resolve: (result) => finish(result) };
+      const timer = setTimeout(() => finish({ outcome: 'not-taken' }), VERIFY_MS);
+      function finish(result) {
+        clearTimeout(timer);
+        watchers.delete(watcher);
+        resolve(result);
+      }
+      watchers.add(watcher);
+      control.click();
+      schedulePass();
+    });
+  }
+
+  /** Actions waiting for LinkedIn to show it took them (see `outcomeOf`). */
+  const watchers = new Set();
+
+  /** After each pass: which waiting actions LinkedIn took, or met friction. */
+  function checkOutcomes(plan) {
+    const read = new Set(plan.cards.map((c) => c.id));
+    const resolved = new Set((plan.resolved ?? []).map((r) => r.id));
+    for (const w of [...watchers]) {
+      const fresh = [...frictions].find(([el]) => !w.baseline.has(el));
+      if (fresh) w.resolve({ outcome: 'friction', text: fresh[1] });
+      else if (resolved.has(w.id)) w.resolve({ outcome: 'done' });
+      else if (!w.root.isConnected && !read.has(w.id) && !rootsById.get(w.id)?.isConnected) w.resolve({ outcome: 'done' });
+    }
+  }
+
+  /** Elements that are LinkedIn's message box: an editor or a dialog, not ours. */
+  const COMPOSER = '[contenteditable="true"], [contenteditable=""], textarea, [role="dialog"], dialog[open]';
+  const composers = () => new Set([...document.querySelectorAll(COMPOSER)].filter((el) => !el.closest(`[${UI_ATTR}]`)));
+
+  /** Clicks Message and waits for a message box that was not there before. */
+  function composerOpens(control) {
+    const before = composers();
+    return new Promise((resolve) => {
+      const opened = () => [...composers()].some((el) => !before.has(el));
+      const watch = new MutationObserver(() => {
+        if (opened()) finish('done');
+      });
+      const timer = setTimeout(() => finish(opened() ? 'done' : 'not-taken'), COMPOSER_MS);
+      function finish(outcome) {
+        clearTimeout(timer);
+        watch.disconnect();
+        resolve({ outcome });
+      }
+      watch.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['open', 'contenteditable'] });
+      control.click();
+      if (opened()) finish('done');
+    });
+  }
+
+  // ------------------------------------------------------------------ batch accept
+  /**
+   * The batch running in this tab, if any. It accepts the plan's invitations one by one, at a
+   * human pace, each verified, and stops at once, saying why, on Stop, friction, a missing
+   * control, a click that didn't take, or the page going away. Every row ends with an outcome:
+   * `accepted`, `not-on-page`, `budget`, `friction`, `not-taken` or `stopped`.
+   */
+  let batch = null;
+
+  /** @param {BatchPlan} plan */
+  function startBatch(plan) {
+    if (batch?.running) return { error: 'a batch is already running' };
+    const outcomes = Object.fromEntries((plan.over_budget ?? []).map((id) => [id, 'budget']));
+    batch = { running: true, stopRequested: null, wake: null, plan, outcomes, current: null, stopped: null, started: Date.now(), baseline: new Set(frictions.keys()) };
+    report();
+    runBatch(batch).catch((e) => endBatch(batch, { why: 'error', text: String(e?.message ?? e) }));
+    return { ok: true };
+  }
+
+  /** Asks the running batch to stop (`stop`: the user's Stop; `navigation`: the page went away). */
+  function stopBatch(why) {
+    if (!batch?.running || batch.stopRequested) return;
+    batch.stopRequested = why;
+    batch.wake?.();
+  }
+
+  /** Sends the batch's state to the worker, which keeps it for the side panel. */
+  function report() {
+    if (!batch) return;
+    const { running, outcomes, current, stopped, started, plan } = batch;
+    send({ type: 'batch', state: { running, outcomes, current, stopped, started, go: plan.go, next_batch: plan.next_batch ?? [] } }).catch(() => {});
+  }
+
+  function endBatch(run, stopped) {
+    for (const id of run.plan.go) run.outcomes[id] ??= 'stopped';
+    Object.assign(run, { running: false, current: null, stopped });
+    report();
+  }
+
+  /** Waits `ms`, or less when the batch is asked to stop. */
+  function pause(run, ms) {
+    return new Promise((/** @type {(value?: void) => void} */ resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        run.wake = null;
+        resolve();
+      }
+      run.wake = done;
+    });
+  }
+
+  async function runBatch(run) {
+    const [min, max] = run.plan.pace_ms;
+    for (const [i, id] of run.plan.go.entries()) {
+      if (i > 0) await pause(run, min + Math.random() * (max - min));
+      if (run.stopRequested) return endBatch(run, { why: run.stopRequested });
+      const cardRoot = rootsById.get(id);
+      const state = cardRoot?.isConnected ? painted.get(cardRoot) : null;
+      if (!state) {
+        run.outcomes[id] = 'not-on-page';
+        report();
+        continue;
+      }
+      // Friction that came up since the batch started (after the last accept was verified).
+      const fresh = [...frictions].find(([el]) => !run.baseline.has(el));
+      if (fresh) {
+        run.outcomes[id] = 'friction';
+        return endBatch(run, { why: 'friction', text: t('csFriction', fresh[1]), at: id });
+      }
+      const action = state.actions.find((a) => a.action === 'accept');
+      run.current = id;
+      report();
+      const result = action ? await act(action, state.card, state, uiOf(state), { confirmed: true }) : { outcome: 'not-taken' };
+      if (result.outcome === 'done') {
+        run.outcomes[id] = 'accepted';
+        report();
+        continue;
+      }
+      run.outcomes[id] = result.outcome === 'friction' ? 'friction' : 'not-taken';
+      const why = result.outcome === 'friction' ? 'friction' : action && action.control != null && state.controls.get(action.control)?.isConnected ? 'not-taken' : 'missing-control';
+      return endBatch(run, { why, text: result.said ?? '', at: id });
+    }
+    endBatch(run, { why: run.stopRequested ?? 'done' });
   }
 
   async function copy(text) {
@@ -689,5 +983,18 @@
   }
 
   // ------------------------------------------------------------------ go
+  // The tab is closed or navigates away mid-batch: say so while the page can.
+  addEventListener('pagehide', () => {
+    if (!batch?.running) return;
+    batch.stopRequested = 'navigation';
+    endBatch(batch, { why: 'navigation' });
+  });
+  // An accept recorded anywhere (this tab, another, LinkedIn's own buttons) moves the week:
+  // the engine reads the page again, so our Accept buttons ask past the budget.
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes.history || !observer) return;
+    lastAnswered = null;
+    schedulePass();
+  });
   if (isInvitationsPage()) start();
 })();

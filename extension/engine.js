@@ -2,7 +2,7 @@
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
 import './platform.js';
-import init, { Engine, defaultSettings, inspect, summarize, validateSettings } from './pkg/invite_triage.js';
+import init, { Engine, defaultSettings, inspect, planBatch, reviewQueue, summarize, validateSettings } from './pkg/invite_triage.js';
 
 let loading = null;
 let current = { key: null, engine: null };
@@ -96,6 +96,10 @@ function engineFor(settings) {
  * - `{op: 'defaults'}` → `{settings}`
  * - `{op: 'validate', settings}` → `{outcome}`
  * - `{op: 'summarize', queue, memory, history, settings, now}` → `{summary}`
+ * - `{op: 'review', queue, memory, history, settings, now}` → `{review}`: the side panel's
+ *   queue, grouped and best first, with the batch's candidates and the week
+ * - `{op: 'batch', ids, history, settings, now}` → `{batch}`: which ticked ids a batch accepts,
+ *   which are past the budget or wait for a next batch, and the pace
  * - `{op: 'ping'}` → `{pong, stats}` (start-up times and memory, for the benchmarks)
  * - `{op: 'inspect', html}` → `{inspection}`: the diagnostics channel, what the reader saw in a
  *   snapshot, unscored: `{parents, unreadable, cards}` (see `inspect` in src/web/mod.rs). Tests
@@ -126,6 +130,12 @@ export async function handle(request) {
         return {
           summary: summarize(request.queue, request.memory, request.history, request.settings ?? undefined, request.now),
         };
+      case 'review':
+        return {
+          review: reviewQueue(request.queue, request.memory, request.history, request.settings ?? undefined, request.now),
+        };
+      case 'batch':
+        return { batch: planBatch(request.ids, request.history, request.settings ?? undefined, request.now) };
       case 'ping':
         return { pong: true, stats: await hostStats() };
       case 'inspect':

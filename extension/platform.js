@@ -67,7 +67,19 @@ function inviteTriagePlatformOf(scope) {
     return el('style', {}, css);
   }
 
-  return Object.freeze({ api, el, shadowStyle });
+  /**
+   * Opens the weekly review: Chromium's side panel for `windowId`, or Firefox's sidebar. Both
+   * browsers open it only in answer to the user's click, so call it straight from the handler.
+   * @param {number} windowId
+   * @returns {Promise<void> | undefined}
+   */
+  function openPanel(windowId) {
+    const sidebar = /** @type {any} */ (scope).browser?.sidebarAction;
+    if (sidebar?.open) return sidebar.open();
+    return /** @type {any} */ (api).sidePanel?.open({ windowId });
+  }
+
+  return Object.freeze({ api, el, shadowStyle, openPanel });
 }
 
 globalThis.inviteTriagePlatform ??= inviteTriagePlatformOf(globalThis);

@@ -177,6 +177,12 @@ function refresh() {
 
 localize();
 document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
+// The window is known before the click: the side panel opens only straight from a click.
+let windowId = null;
+api.windows?.getCurrent().then((w) => (windowId = w.id), () => {});
+document.getElementById('open-panel').addEventListener('click', () => {
+  Promise.resolve(globalThis.inviteTriagePlatform.openPanel(windowId)).then(() => window.close(), (e) => console.warn('Invite Triage:', e?.message ?? e));
+});
 /** The queue as the summary sees it: without the times each pass stamps on it. */
 const queueContent = (queue) =>
   JSON.stringify({

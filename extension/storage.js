@@ -158,23 +158,35 @@ export async function saveSettings(settings) {
  */
 export async function loadMemory() {
   const { memory } = await api.storage.local.get('memory');
-  return { notes: memory?.notes ?? {}, decisions: memory?.decisions ?? {} };
+  return { notes: memory?.notes ?? {}, decisions: memory?.decisions ?? {}, past: memory?.past ?? {} };
+}
+
+/**
+ * Remembers that the user ignored (`ignored`, LinkedIn's Ignore) or declined (`declined`, our
+ * polite decline) this person's invitation now: if they invite again, the card says so.
+ * @param {string} id
+ * @param {'ignored' | 'declined'} how
+ */
+export async function rememberPast(id, how) {
+  const memory = await loadMemory();
+  memory.past[id] = { how, at: Date.now() };
+  await api.storage.local.set({ memory });
 }
 
 /**
  * Records what the user did with one invitation (and keeps a dated history for review).
- * @param {{id: string, action: string, note?: string}} done
+ * @param {{id: string, action: string, note?: string, outcome?: string, via?: 'extension' | 'linkedin'}} done
  */
-export async function recordAction({ id, action, note }) {
+export async function recordAction({ id, action, note, outcome = 'done', via = 'extension' }) {
   const memory = await loadMemory();
   if (action === 'note') {
     if (note) memory.notes[id] = note;
     else delete memory.notes[id];
-  } else {
+  } else if (outcome === 'done' || outcome === 'accepted') {
     memory.decisions[id] = action;
   }
   const { history = [] } = await api.storage.local.get('history');
-  history.push({ id, action, at: Date.now() });
+  history.push({ id, action, at: Date.now(), outcome, via });
   try {
     await api.storage.local.set({ memory, history: history.slice(-2000) });
   } catch (e) {

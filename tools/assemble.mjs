@@ -44,6 +44,8 @@ export function filesNamed(manifest) {
     manifest.background?.page,
     manifest.action?.default_popup,
     manifest.options_ui?.page,
+    manifest.side_panel?.default_path,
+    manifest.sidebar_action?.default_panel,
     ...Object.values(manifest.icons ?? {}),
     ...Object.values(manifest.action?.default_icon ?? {}),
   ];

@@ -22,6 +22,8 @@ interface LocalStore {
   queue?: Queue;
   memory?: Memory;
   history?: HistoryEntry[];
+  /** The last batch accept's state, for the side panel. */
+  batch?: BatchState;
 }
 
 /**

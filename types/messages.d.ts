@@ -34,10 +34,17 @@ interface Settings {
   [field: string]: any;
 }
 
-/** The user's notes and decisions by card id (plan.rs `Memory`), in storage.local `memory`. */
+/**
+ * The user's notes and decisions by card id (plan.rs `Memory`), in storage.local `memory`, and
+ * how earlier invitations of the same people ended (`past`). The worker adds the week's history
+ * (`recent`) and the time (`now`) when it asks for a triage.
+ */
 interface Memory {
   notes: Record<string, string>;
   decisions: Record<string, string>;
+  past?: Record<string, { how: 'ignored' | 'declined'; at: number }>;
+  recent?: HistoryEntry[];
+  now?: number;
 }
 
 /** One action the user took (summary.rs `Done`), in storage.local `history`. */
@@ -46,6 +53,60 @@ interface HistoryEntry {
   action: string;
   /** Milliseconds since the epoch. */
   at: number;
+  /** What LinkedIn made of it: `done` / `accepted` when it took, else `not-taken`, `friction`, …. */
+  outcome?: string;
+  /** `extension` (our buttons) or `linkedin` (LinkedIn's own). */
+  via?: 'extension' | 'linkedin';
+  [field: string]: unknown;
+}
+
+/** This week's accepts against the budget (budget.rs `Week`). */
+interface Week {
+  accepted: number;
+  budget: number;
+  /** Set past the budget: the question an Accept asks before its second click. */
+  confirm?: string;
+}
+
+/** What a batch will do (budget.rs `BatchPlan`). */
+interface BatchPlan {
+  go: string[];
+  over_budget: string[];
+  next_batch: string[];
+  pace_ms: [number, number];
+  week: Week;
+}
+
+/** A batch's state, as the content script reports it and storage.local `batch` keeps it. */
+interface BatchState {
+  running: boolean;
+  outcomes: Record<string, 'accepted' | 'not-on-page' | 'budget' | 'friction' | 'not-taken' | 'stopped'>;
+  current: string | null;
+  stopped: { why: string; text?: string; at?: string } | null;
+  started: number;
+  go: string[];
+  next_batch: string[];
+  tab?: number | null;
+  updated?: number;
+}
+
+/** The side panel's queue (review.rs `Review`). */
+interface Review {
+  groups: { bucket: Bucket; rows: ReviewRow[] }[];
+  batch: string[];
+  week: Week;
+  bucket_words: BucketWords;
+}
+interface ReviewRow {
+  id: string;
+  name: string;
+  bucket: Bucket;
+  score: number;
+  reasons: { label: string; points: number }[];
+  profile: string | null;
+  days: number | null;
+  note: string | null;
+  decision: string | null;
 }
 
 /** One invitation as remembered (summary.rs `Seen`). */
@@ -61,6 +122,9 @@ interface QueueCard {
   list?: string | null;
   /** Set when LinkedIn resolved it while we watched (summary.rs `Resolved`). */
   resolved?: { at: number; how: 'accepted' | 'ignored' | 'gone' | string };
+  /** Every reason with its points, strongest first. */
+  why?: { label: string; points: number }[];
+  profile?: string | null;
 }
 
 /** storage.local `queue`: every card seen this session, and how the last page went. */
@@ -73,6 +137,8 @@ interface Queue {
   /** Why the page was `blocked`. */
   reason?: string;
   updated?: number;
+  /** The tab the page was last read in (the side panel acts there). */
+  tab?: number | null;
 }
 
 // ------------------------------------------------------------------ what the engine returns
@@ -96,6 +162,8 @@ interface PlanAction {
   /** Whether the action answers the invitation (only the first one per card counts). */
   resolves?: boolean;
   missing_control?: boolean;
+  /** Whether it accepts (and so counts against the weekly budget). */
+  budgeted?: boolean;
 }
 
 /** Everything painted on one card (plan.rs `CardPaint`). */
@@ -113,6 +181,7 @@ interface PlanCard {
   note?: string;
   decision?: string;
   days_waiting?: number;
+  profile?: string;
 }
 
 /** The message keys of the bucket words, once per plan or summary. */
@@ -133,6 +202,11 @@ interface Plan {
   /** The list shown and whether all of it was read (plan.rs `ListShown`). */
   list: { key: string; complete: boolean } | null;
   own_headline_used: boolean;
+  week: Week;
+  /** LinkedIn's friction on the page (friction.rs `Friction`). */
+  frictions?: { at: number; kind: 'dialog' | 'alert'; text: string }[];
+  /** Quiet mode: paint nothing. */
+  quiet?: boolean;
 }
 
 /** A settings problem, naming its field (`''` for the document). */
@@ -166,7 +240,7 @@ interface Summary {
   top: SummaryEntry[];
   stale: SummaryEntry[];
   notes: SummaryEntry[];
-  week: { accepted: number; budget: number };
+  week: Week;
   resolved: number;
   bucket_words: BucketWords;
 }
@@ -212,6 +286,8 @@ type EngineRequest =
   | { op: 'defaults' }
   | { op: 'validate'; settings: unknown }
   | { op: 'summarize'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
+  | { op: 'review'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
+  | { op: 'batch'; ids: string[]; history: HistoryEntry[]; settings: Settings | null; now: number }
   | { op: 'ping' }
   | { op: 'inspect'; html: string };
 type EngineOp = EngineRequest['op'];
@@ -233,6 +309,12 @@ interface EngineReply {
   outcome?: ValidationOutcome;
   /** summarize */
   summary?: Summary;
+  /** review */
+  review?: Review;
+  /** batch */
+  batch?: BatchPlan;
+  /** triage (from the worker): quiet mode, known even when the engine failed. */
+  quiet?: boolean;
   /** ping */
   pong?: boolean;
   /** ping */
@@ -257,12 +339,22 @@ interface TriageMessage {
   type: 'triage';
   html: string;
 }
-/** content.js: the user clicked one of our buttons (`note` carries the note; empty removes it). */
+/**
+ * content.js or the side panel: the user acted with one of our buttons (`note` carries the
+ * note; empty removes it), and what LinkedIn made of it (`outcome`).
+ */
 interface ActionMessage {
   type: 'action';
   id: string;
   action: ActionName;
   note?: string;
+  outcome?: 'done' | 'accepted' | 'not-taken' | 'friction' | 'copied';
+  card?: { name: string; profile: string | null; bucket: Bucket; score: number; reasons: string[] };
+}
+/** content.js: the batch's state, for the side panel. */
+interface BatchMessage {
+  type: 'batch';
+  state: BatchState;
 }
 /** content.js: the page could not be triaged; kept for the popup. */
 interface StatusMessage {
@@ -273,7 +365,7 @@ interface StatusMessage {
 /** content.js: cards that went away after LinkedIn's own Accept or Ignore was clicked in them. */
 interface ResolvedMessage {
   type: 'resolved';
-  resolved: { id: string; how: 'accepted' | 'ignored' }[];
+  resolved: { id: string; how: 'accepted' | 'ignored'; via: 'linkedin' | 'extension' }[];
 }
 /** Any extension page (the benchmarks): an engine request, answered by the worker's host. */
 interface EngineMessage {
@@ -284,7 +376,7 @@ interface EngineMessage {
 interface ReminderMessage {
   type: 'reminder';
 }
-type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage;
+type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage | BatchMessage;
 
 /** What the worker answers each message with. A handler that throws answers `{error}`. */
 interface WorkerReplies {
@@ -292,6 +384,7 @@ interface WorkerReplies {
   action: { ok?: true; error?: string };
   status: { ok?: true; error?: string };
   resolved: { ok?: true; error?: string };
+  batch: { ok?: true; error?: string };
   engine: EngineReply;
   reminder: { next?: number | null; error?: string };
 }
@@ -311,4 +404,25 @@ interface RevealMessage {
   type: 'reveal';
   id: string;
 }
-type TabMessage = RevealMessage;
+/** The side panel: which of these cards are on the page. */
+interface PresentMessage {
+  type: 'present';
+  ids: string[];
+}
+/** The side panel: act on one card, as our button on it would (the budget already confirmed). */
+interface ActMessage {
+  type: 'act';
+  id: string;
+  action: ActionName;
+  confirmed?: boolean;
+}
+/** The side panel: start the batch the engine planned. */
+interface BatchStartMessage {
+  type: 'batchStart';
+  plan: BatchPlan;
+}
+/** The side panel: stop the batch. */
+interface BatchStopMessage {
+  type: 'batchStop';
+}
+type TabMessage = RevealMessage | PresentMessage | ActMessage | BatchStartMessage | BatchStopMessage;

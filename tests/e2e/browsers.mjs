@@ -16,7 +16,7 @@
 // `close()`.
 // A page: `evaluate(fn | expression, arg)` and `waitForFunction(fn, arg, {timeout})` with
 // Playwright's signatures (so harness.mjs's helpers take either browser's page); on a target:
-// `click(target, {count})` (real input events, into our shadow root too), `fill`, `selectOption`,
+// `click(target, {count})` (real input events, into our shadow root too), `press(key)`, `fill`, `selectOption`,
 // `setInputFiles(target, {name, buffer})`, `download(target)` → `{name, text}`, `waitFor(target,
 // {state})`, `textContent`, `getAttribute`, `inputValue`, `isDisabled`, `isEnabled`, `isVisible`,
 // `isHidden`; `locator(css)` with `.nth(i)`, `.first()`, `.locator(inner)` and the same methods
@@ -266,6 +266,10 @@ class ChromiumPage extends NeutralPage {
   async fill(target, value) {
     await (await this.element(target)).fill(value);
   }
+  /** Presses one key (Playwright's key names: `j`, `Enter`, `ArrowDown`) where the focus is. */
+  async press(key) {
+    await this.pw.keyboard.press(key);
+  }
   async setInputFiles(target, { name, mimeType = 'application/json', buffer }) {
     await (await this.element(target)).setInputFiles({ name, mimeType, buffer });
   }
@@ -421,6 +425,10 @@ class FirefoxPage extends NeutralPage {
   /** A real click (BiDi input actions at the element's centre, after scrolling it into view). */
   async click(target, { count = 1 } = {}) {
     await (await this.element(target)).click({ count });
+  }
+  /** Presses one key (`j`, `Enter`, `ArrowDown`) where the focus is, as real input. */
+  async press(key) {
+    await this.pp.keyboard.press(key);
   }
   /** Sets the value and fires `input`, as Playwright's fill does. */
   async fill(target, value) {

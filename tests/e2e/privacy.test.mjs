@@ -14,9 +14,12 @@ const WASM = 'pkg/invite_triage_bg.wasm';
 const EXTENSION_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; connect-src 'self'; " +
   "img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'none'";
-/** Each browser's exact permissions: `offscreen` is Chromium's engine host, unknown to Firefox. */
+/**
+ * Each browser's exact permissions: `offscreen` is Chromium's engine host and `sidePanel` its
+ * weekly review, both unknown to Firefox (whose sidebar needs no permission).
+ */
 const PERMISSIONS = {
-  chromium: ['alarms', 'notifications', 'offscreen', 'storage'],
+  chromium: ['alarms', 'notifications', 'offscreen', 'sidePanel', 'storage'],
   firefox: ['alarms', 'notifications', 'storage'],
 };
 const MATCHES = ['https://www.linkedin.com/*'];
@@ -270,7 +273,11 @@ describe('static discipline (no browser)', () => {
       if (browser === 'chromium') {
         assert.deepEqual(manifest.background, { type: 'module', service_worker: 'bg.js' });
         assert.equal(manifest.browser_specific_settings, undefined, 'Chromium reads no gecko settings');
+        assert.deepEqual(manifest.side_panel, { default_path: 'panel.html' });
+        assert.equal(manifest.sidebar_action, undefined);
       } else {
+        assert.equal(manifest.sidebar_action.default_panel, 'panel.html');
+        assert.equal(manifest.side_panel, undefined);
         assert.deepEqual(manifest.background, { type: 'module', scripts: ['bg.js'] });
         assert.deepEqual(Object.keys(manifest.browser_specific_settings), ['gecko']);
         const { gecko } = manifest.browser_specific_settings;
