@@ -5,6 +5,7 @@
 // from the fixture's own switches (`window.__fixture.behaviour`).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
 import { INVITATIONS_URL, saveSettingsFrom } from './harness.mjs';
 
@@ -109,6 +110,19 @@ for (const kind of BROWSERS) {
       await page.close();
       await panel.close();
     });
+
+    // axe runs through its Playwright binding, in Chromium.
+    for (const scheme of kind === 'chromium' ? ['light', 'dark'] : []) {
+      test(`the panel has no serious accessibility issue (${scheme})`, async () => {
+        const { page, panel } = await pageAndPanel();
+        await panel.pw.emulateMedia({ colorScheme: scheme });
+        const { violations } = await new AxeBuilder({ page: panel.pw }).analyze();
+        const serious = violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+        assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+        await page.close();
+        await panel.close();
+      });
+    }
 
     test('keyboard triage: j/k move, l keeps for later, a accepts on LinkedIn, Enter shows the card', async () => {
       const { page, panel, cards } = await pageAndPanel();
