@@ -983,12 +983,8 @@
   }
 
   // ------------------------------------------------------------------ go
-  // The tab is closed or navigates away mid-batch: say so while the page can.
-  addEventListener('pagehide', () => {
-    if (!batch?.running) return;
-    batch.stopRequested = 'navigation';
-    endBatch(batch, { why: 'navigation' });
-  });
+  // A tab closed or loaded anew mid-batch ends this script with it: the worker sees the tab go
+  // (tabs.onRemoved, tabs.onUpdated) and ends the batch, saying why.
   // An accept recorded anywhere (this tab, another, LinkedIn's own buttons) moves the week:
   // the engine reads the page again, so our Accept buttons ask past the budget.
   api.storage.onChanged.addListener((changes, area) => {

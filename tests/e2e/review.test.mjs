@@ -252,6 +252,36 @@ for (const kind of BROWSERS) {
       await panel.close();
     });
 
+    test('closing the tab stops the batch cleanly and says so', async () => {
+      await settings({ batch: { pace_ms: [5000, 5000] }, ...ALL_ACCEPT, weekly_budget: 0 });
+      const { page, panel } = await pageAndPanel();
+      const offered = (await batchItems(panel)).map((r) => r.id);
+      await panel.click('[data-triage-batch-start]');
+      await browser.waitInBackground((g, id) => g.chrome.storage.local.get('batch').then(({ batch }) => batch?.outcomes?.[id] === 'accepted'), offered[0]);
+      await page.close();
+      const batch = await batchEnded(panel);
+      assert.equal(batch.stopped.why, 'tab-closed');
+      assert.deepEqual(offered.slice(1).map((id) => batch.outcomes[id]), offered.slice(1).map(() => 'stopped'));
+      assert.match(await panel.textContent('#batch-status'), /tab was closed/);
+      await panel.close();
+    });
+
+    test('n writes a note from the panel', async () => {
+      const { page, panel } = await pageAndPanel();
+      const id = await panel.evaluate(() => {
+        const row = document.querySelector('[data-triage-row]');
+        row.focus();
+        return row.dataset.triageId;
+      });
+      await panel.press('n');
+      await panel.fill({ css: '[data-triage-row]', inside: 'textarea' }, 'Met at RustConf <b>2026</b>');
+      await panel.click({ css: '[data-triage-row]', inside: 'button[type="submit"]' });
+      await browser.waitInBackground((g, i) => g.chrome.storage.local.get('memory').then(({ memory }) => memory?.notes?.[i] === 'Met at RustConf <b>2026</b>'), id);
+      await panel.waitForFunction((i) => document.querySelector(`[data-triage-row][data-triage-id="${i}"] .note`)?.textContent.includes('<b>2026</b>'), id);
+      await page.close();
+      await panel.close();
+    });
+
     test('a single accept LinkedIn does not take says so on the card', async () => {
       const page = await browser.openInvitations('era-c2.html', { status: 'ready' });
       await page.evaluate(() => (window.__fixture.behaviour.ignoreAccepts = true));
