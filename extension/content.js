@@ -28,8 +28,6 @@
    * the size of the snapshot (a 2,000-card page is about 3 MB).
    */
   const attemptTimeout = (message) => 2500 + (message.html?.length ?? 0) / 1000;
-  /** Elements the engine never needs: dropped from the snapshot to keep it small. */
-  const SNAPSHOT_DROP = `script, style, link, meta, noscript, template, iframe, svg, video, [${UI_ATTR}]`;
 
   const isInvitationsPage = () => {
     const path = location.pathname;
@@ -327,73 +325,84 @@
     fullPassNeeded = false;
     dirty = new WeakSet(); // changes from now on mark cards for the next pass
     lateChanges = [];
-    return stubs.length ? partialSnapshot(new Set(stubs)) : fullSnapshot();
-  }
-
-  function fullSnapshot() {
-    const elements = Array.from(document.body.getElementsByTagName('*'));
-    const copy = /** @type {HTMLElement} */ (document.body.cloneNode(true));
-    const copies = copy.getElementsByTagName('*');
-    for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, String(i));
-    if (quiet) for (let i = 0; i < elements.length; i++) if (known.has(elements[i])) markRead(copies[i], elements[i]);
-    for (const node of copy.querySelectorAll(SNAPSHOT_DROP)) node.remove();
-    return { html: withPageAttributes(copy), elements, stubs: null };
+    return serialize(new Set(stubs));
   }
 
   /**
-   * The body copy inside a copy of `<html>` with its own attributes, so the engine sees the
-   * page's `lang` (the interface language LinkedIn serves).
+   * The attributes the engine reads (src/core/html.rs `ATTR_NAMES`, a Rust test keeps the two
+   * in step); every other attribute stays out of the snapshot. `src` goes as a flag: the
+   * engine asks only whether an image has one.
    */
-  function withPageAttributes(bodyCopy) {
-    const shell = /** @type {HTMLElement} */ (document.documentElement.cloneNode(false));
-    shell.append(bodyCopy);
-    return shell.outerHTML;
-  }
+  const SNAPSHOT_ATTRS = new Set([
+    'aria-label', 'href', 'role', 'class', 'aria-hidden', 'alt', 'data-testid', 'componentkey',
+    'data-invitation-id', 'data-urn', 'data-entity-urn', 'lang', 'hidden', 'inert', 'style',
+    'aria-modal', 'data-triage-id', 'aria-pressed', 'aria-selected', 'aria-current', 'open',
+    'aria-live',
+  ]);
+  /** Elements never sent: scripts, media, raw text that never holds an invitation. */
+  const DROP_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'svg', 'video', 'xmp', 'noembed', 'noframes', 'plaintext']);
+  /** Elements without an end tag, as the engine's reader (and HTML) has them. */
+  const VOID_TAGS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+  const escapeText = (text) => (/[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
+  const escapeValue = (value) => (/[&"]/.test(value) ? value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') : value);
 
   /**
-   * In quiet mode the page carries no `data-triage-id`: the copy of a card read before gets it,
-   * so the engine still tells a card LinkedIn resolved from a new one.
+   * Serialises the page for the engine in one walk of the live body: the elements and text the
+   * reader uses, each element numbered (`data-ti`, its index in `elements`), only the
+   * attributes it reads, and the cards in `stubs` as empty stubs (`data-triage-known`). The
+   * `<html>` element comes with its `lang`. Iterative, so a page nested thousands deep cannot
+   * overflow the stack.
+   * @param {Set<Element>} stubs
    */
-  function markRead(copy, live) {
-    const id = painted.get(live)?.id;
-    if (id) copy.setAttribute('data-triage-id', id);
-  }
-
-  /** Tags dropped from a partial snapshot (SNAPSHOT_DROP, by name). */
-  const DROP_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'svg', 'video']);
-
-  /**
-   * The body copied element by element, cards in `stubs` as empty stubs. Iterative, so a page
-   * nested thousands deep cannot overflow the stack.
-   */
-  function partialSnapshot(stubs) {
+  function serialize(stubs) {
     const elements = [];
-    const numbered = (node) => {
-      const clone = node.cloneNode(false);
-      clone.setAttribute(INDEX_ATTR, elements.push(node) - 1);
-      if (quiet && known.has(node)) markRead(clone, node);
-      return clone;
+    const out = [];
+    const lang = document.documentElement.getAttribute('lang');
+    out.push(lang === null ? '<html>' : `<html lang="${escapeValue(lang)}">`);
+    const open = (node) => {
+      const tag = node.localName;
+      out.push('<', tag, ' ', INDEX_ATTR, '="', String(elements.push(node) - 1), '"');
+      for (const attr of node.attributes) {
+        if (SNAPSHOT_ATTRS.has(attr.name)) out.push(' ', attr.name, '="', escapeValue(attr.value), '"');
+        else if (attr.name === 'src' && attr.value) out.push(' src="1"');
+      }
+      // In quiet mode the page carries no data-triage-id: the snapshot names the cards read.
+      if (quiet && known.has(node) && !node.hasAttribute('data-triage-id')) {
+        const id = painted.get(node)?.id;
+        if (id) out.push(' data-triage-id="', escapeValue(id), '"');
+      }
+      return tag;
     };
-    const top = numbered(document.body);
-    const stack = [[document.body.firstChild, top]];
+    const body = document.body;
+    const stack = [[body.firstChild, open(body)]];
+    out.push('>');
     while (stack.length) {
       const frame = stack[stack.length - 1];
       const child = frame[0];
       if (!child) {
         stack.pop();
+        out.push('</', frame[1], '>');
         continue;
       }
       frame[0] = child.nextSibling;
-      if (child.nodeType === Node.TEXT_NODE) frame[1].append(child.data);
-      else if (child.nodeType === Node.ELEMENT_NODE && !DROP_TAGS.has(child.localName) && !child.hasAttribute(UI_ATTR)) {
-        const clone = numbered(child);
-        frame[1].append(clone);
-        if (stubs.has(child)) clone.setAttribute(KNOWN_ATTR, '');
-        else stack.push([child.firstChild, clone]);
+      if (child.nodeType === Node.TEXT_NODE) {
+        out.push(escapeText(/** @type {Text} */ (child).data));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const el = /** @type {Element} */ (child);
+        if (DROP_TAGS.has(el.localName) || el.hasAttribute(UI_ATTR) || el.namespaceURI !== HTML_NS) continue;
+        const tag = open(el);
+        if (stubs.has(el)) out.push(' ', KNOWN_ATTR, '=""></', tag, '>');
+        else if (VOID_TAGS.has(tag)) out.push('>');
+        else {
+          out.push('>');
+          stack.push([el.firstChild, tag]);
+        }
       }
     }
-    return { html: withPageAttributes(top), elements, stubs };
+    out.push('</html>');
+    return { html: out.join(''), elements, stubs: stubs.size ? stubs : null };
   }
+  const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
   // ------------------------------------------------------------------ resolved on LinkedIn
   /** How long after LinkedIn's Accept or Ignore was clicked a card that goes away counts as resolved. */

@@ -1659,4 +1659,30 @@ mod tests {
             proptest::prop_assert!(doc.parents_by_index().len() <= doc.nodes.len());
         }
     }
+
+    /// The content script sends only the attributes the reader keeps (`SNAPSHOT_ATTRS` in
+    /// extension/content.js): the two lists name the same attributes.
+    #[test]
+    fn the_content_script_sends_the_attributes_the_reader_reads() {
+        let js =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/extension/content.js"))
+                .unwrap();
+        let start = js
+            .find("const SNAPSHOT_ATTRS = new Set([")
+            .expect("SNAPSHOT_ATTRS in content.js");
+        let list = &js[start..start + js[start..].find("]);").unwrap()];
+        let sent: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        // Set by the content script itself (the index, stubs), dropped (our UI), or sent as a
+        // flag (`src`).
+        let own = ["data-ti", "data-triage-known", "data-triage-ui", "src"];
+        let mut read: Vec<&str> = ATTR_NAMES
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| !own.contains(name))
+            .collect();
+        let mut sent_sorted = sent.clone();
+        read.sort_unstable();
+        sent_sorted.sort_unstable();
+        assert_eq!(sent_sorted, read);
+    }
 }
