@@ -389,7 +389,7 @@
         out.push(escapeText(/** @type {Text} */ (child).data));
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const el = /** @type {Element} */ (child);
-        if (DROP_TAGS.has(el.localName) || el.hasAttribute(UI_ATTR) || el.namespaceURI !== HTML_NS) continue;
+        if (DROP_TAGS.has(el.localName) || el.hasAttribute(UI_ATTR) || el.namespaceURI !== body.namespaceURI) continue;
         const tag = open(el);
         if (stubs.has(el)) out.push(' ', KNOWN_ATTR, '=""></', tag, '>');
         else if (VOID_TAGS.has(tag)) out.push('>');
@@ -402,7 +402,6 @@
     out.push('</html>');
     return { html: out.join(''), elements, stubs: stubs.size ? stubs : null };
   }
-  const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
   // ------------------------------------------------------------------ resolved on LinkedIn
   /** How long after LinkedIn's Accept or Ignore was clicked a card that goes away counts as resolved. */
@@ -659,17 +658,18 @@
       el('span', { class: 'bucket' }, word),
       el('span', { class: 'score' }, String(card.score)),
     );
-    const reasons = el(
-      'div',
-      { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true },
-      el('p', { class: 'reasons-title' }, t('csWhy', word, card.score), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
-      el('p', { class: 'base' }, t('csBase', card.base)),
-      el(
-        'ul',
-        {},
-        ...card.reasons.map((r) => el('li', {}, el('span', { class: pointsClass(r.points) }, points(r.points)), ' ', r.label)),
-      ),
-    );
+    // The reasons are filled when first shown: a long page paints its badges, not 500 lists.
+    const reasons = el('div', { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true });
+    const fillReasons = () =>
+      reasons.replaceChildren(
+        el('p', { class: 'reasons-title' }, t('csWhy', word, card.score), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
+        el('p', { class: 'base' }, t('csBase', card.base)),
+        el(
+          'ul',
+          {},
+          ...card.reasons.map((r) => el('li', {}, el('span', { class: pointsClass(r.points) }, points(r.points)), ' ', r.label)),
+        ),
+      );
     const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const note = el('p', { class: 'note', hidden: !card.note }, card.note ? t('csYourNote', card.note) : '');
     const actions = el(
@@ -691,7 +691,7 @@
     );
     const bar = el('div', { class: `bar ${card.bucket}`, 'data-decision': card.decision ?? false }, badge, actions);
     shadow.replaceChildren(...[styles(shadow), bar, reasons, note, status].filter(Boolean));
-    wireReasons(badge, reasons);
+    wireReasons(badge, reasons, fillReasons);
     actions.addEventListener('click', (event) => {
       const button = /** @type {HTMLButtonElement | null} */ (/** @type {Element} */ (event.target).closest('button[data-triage-action]'));
       if (!button) return;
@@ -700,9 +700,14 @@
     });
   }
 
-  function wireReasons(badge, panel) {
+  function wireReasons(badge, panel, fill) {
     let pinned = false;
+    let filled = false;
     const show = (open) => {
+      if (open && !filled) {
+        fill();
+        filled = true;
+      }
       panel.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
     };

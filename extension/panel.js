@@ -111,7 +111,7 @@ function profileLink(row) {
     url = null;
   }
   const name = row.name || row.id;
-  if (!url || url.origin !== 'https://www.linkedin.com' || !url.pathname.startsWith('/in/')) return el('span', { class: 'who' }, name);
+  if (!url || url.origin !== new URL(INVITATIONS).origin || !url.pathname.startsWith('/in/')) return el('span', { class: 'who' }, name);
   return el('a', { class: 'who', href: url.href, target: '_blank', rel: 'noreferrer' }, name);
 }
 

@@ -31,6 +31,7 @@ test('Firefox: the extension installs and the engine answers the page', { skip }
   const painted = await page.evaluate(() =>
     [...document.querySelectorAll('[data-triage-id]')].map((card) => {
       const shadow = card.querySelector(':scope > [data-triage-ui]')?.shadowRoot;
+      shadow?.querySelector('[data-triage-badge]')?.dispatchEvent(new MouseEvent('mouseenter')); // fills the reasons
       return {
         error: card.dataset.triageError ?? null,
         badge: shadow?.querySelector('[data-triage-badge]')?.textContent ?? null,

@@ -179,6 +179,10 @@ export function readTriage(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('[data-triage-id]')].map((card) => {
       const shadow = card.querySelector(':scope > [data-triage-ui]')?.shadowRoot;
+      // The reasons are filled when first shown: show them as a pointer passing over would.
+      const badge = shadow?.querySelector('[data-triage-badge]');
+      badge?.dispatchEvent(new MouseEvent('mouseenter'));
+      badge?.dispatchEvent(new MouseEvent('mouseleave'));
       return {
         id: card.dataset.triageId,
         bucket: card.dataset.triageBucket,

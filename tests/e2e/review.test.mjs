@@ -332,6 +332,7 @@ for (const kind of BROWSERS) {
       const card = await page.waitForFunction(
         (i) => {
           const shadow = document.querySelector(`[data-triage-id="${i}"] > [data-triage-ui]`)?.shadowRoot;
+          shadow?.querySelector('[data-triage-badge]')?.dispatchEvent(new MouseEvent('mouseenter')); // fills the reasons
           const reasons = [...(shadow?.querySelectorAll('[data-triage-reasons] li') ?? [])].map((li) => li.textContent);
           const first = shadow?.querySelector('[data-triage-action]');
           return reasons.some((r) => /Invited you before; you declined it on \d+ \w+/.test(r)) && { first: first.dataset.triageAction, primary: first.classList.contains('primary') };

@@ -210,10 +210,11 @@ test('stored v1 settings are migrated on reading: the options page warns, the pa
   // The card's display name on a v1 always-accept list: a trusted name now, points only.
   await saveSettings({ ...USER, rules: { ...USER.rules, always_accept: [name] } });
   await page.waitForFunction(
-    (i) =>
-      [...(document.querySelector(`[data-triage-id="${i}"] > [data-triage-ui]`)?.shadowRoot?.querySelectorAll('[data-triage-reasons] li') ?? [])].some((li) =>
-        /trusted list/.test(li.textContent),
-      ),
+    (i) => {
+      const shadow = document.querySelector(`[data-triage-id="${i}"] > [data-triage-ui]`)?.shadowRoot;
+      shadow?.querySelector('[data-triage-badge]')?.dispatchEvent(new MouseEvent('mouseenter')); // fills the reasons
+      return [...(shadow?.querySelectorAll('[data-triage-reasons] li') ?? [])].some((li) => /trusted list/.test(li.textContent));
+    },
     id,
   );
   const named = await row();
