@@ -76,7 +76,9 @@ pub struct Queue {
     pub cards: HashMap<String, Seen>,
 }
 
-/// One action the user took, dated (milliseconds since the epoch).
+/// One action the user took, dated (milliseconds since the epoch): an entry of the decisions
+/// log. Its other fields (who, bucket, score, reasons, where it was taken) are the options
+/// page's and are ignored here.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Done {
     /// The card id.
@@ -85,6 +87,19 @@ pub struct Done {
     pub action: String,
     /// When.
     pub at: f64,
+    /// What came of it: `done` or `accepted` when LinkedIn took it; `not-taken`, `budget`,
+    /// `friction`, … when it did not. Entries from before outcomes were logged have none (done).
+    #[serde(default)]
+    pub outcome: Option<String>,
+}
+
+impl Done {
+    /// Whether LinkedIn took the action (an entry without an outcome predates them: it did).
+    pub fn taken(&self) -> bool {
+        self.outcome
+            .as_deref()
+            .is_none_or(|o| o == "done" || o == "accepted")
+    }
 }
 
 /// One line of the popup.
@@ -202,7 +217,7 @@ pub fn summarize(
 
     let mut accepted_ids: Vec<&str> = history
         .iter()
-        .filter(|d| now_ms - d.at < WEEK_MS && d.action.starts_with("accept"))
+        .filter(|d| now_ms - d.at < WEEK_MS && d.action.starts_with("accept") && d.taken())
         .map(|d| d.id.as_str())
         .collect();
     accepted_ids.sort_unstable();
@@ -281,16 +296,19 @@ mod tests {
                 id: "p0".into(),
                 action: "accept-thank".into(),
                 at: now - day,
+                outcome: None,
             },
             Done {
                 id: "old".into(),
                 action: "accept".into(),
                 at: now - 8.0 * day,
+                outcome: Some("done".into()),
             },
             Done {
                 id: "p6".into(),
                 action: "decline".into(),
                 at: now - day,
+                outcome: Some("done".into()),
             },
         ];
         let s = summarize(&queue(), &memory, &history, &Settings::default(), now);
@@ -309,6 +327,47 @@ mod tests {
         assert_eq!(s.week.accepted, 1);
         assert_eq!(s.week.budget, Settings::default().weekly_budget);
         assert_eq!(s.bucket_words.review, "bucketReview");
+    }
+
+    #[test]
+    fn the_week_counts_accepts_linkedin_took_however_they_were_made() {
+        let day = 24.0 * 3600.0 * 1000.0;
+        let now = 100.0 * day;
+        let done = |id: &str, action: &str, outcome: Option<&str>| Done {
+            id: id.into(),
+            action: action.into(),
+            at: now - day,
+            outcome: outcome.map(Into::into),
+        };
+        let history = [
+            done("a", "accept", None),
+            done("b", "accept-thank", Some("done")),
+            done("c", "accept", Some("accepted")),
+            done("d", "accept", Some("not-taken")),
+            done("e", "accept", Some("budget")),
+            done("f", "accept", Some("friction")),
+            done("g", "decline", Some("done")),
+            done("c", "accept", Some("accepted")),
+        ];
+        let s = summarize(
+            &Queue::default(),
+            &Memory::default(),
+            &history,
+            &Settings::default(),
+            now,
+        );
+        assert_eq!(s.week.accepted, 3, "a, b and c; d, e and f were not taken");
+        // A log entry carries more than the summary reads: the rest is accepted and ignored.
+        let entry: Done = serde_json::from_str(
+            r#"{"id": "ana", "at": 5, "action": "accept", "outcome": "accepted", "via": "linkedin",
+                "name": "Ana", "profile": null, "bucket": "accept", "score": 80, "reasons": ["x"]}"#,
+        )
+        .unwrap();
+        assert!(entry.taken());
+        let old: Done =
+            serde_json::from_str(r#"{"id": "ana", "at": 5, "action": "accept"}"#).unwrap();
+        assert_eq!(old.outcome, None);
+        assert!(old.taken());
     }
 
     #[test]
