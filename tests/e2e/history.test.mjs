@@ -3,6 +3,7 @@
 // page, in real browsers (browsers.mjs) with the extension loaded. Every check reads storage back.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
 import { saveSettingsFrom } from './harness.mjs';
 
@@ -242,6 +243,31 @@ test('"Delete everything" asks in the page first, then deletes all the extension
   await options.waitForFunction(() => /0 log entries/.test(document.getElementById('forget-status').textContent));
   assert.match(await options.textContent('#forget-status'), /no saved settings \(there were none\)/);
 });
+
+// axe runs through its Playwright binding, in Chromium: the log filled, and the confirmation open.
+for (const scheme of kind === 'chromium' ? ['light', 'dark'] : []) {
+  test(`the decisions log and its confirmation have no serious accessibility issue (${scheme})`, async () => {
+    await setLocal({ history: HOSTILE });
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(browser.extensionUrl('options.html'));
+    await page.locator('#log-rows tr[data-log-id]').first().waitFor();
+    await page.locator('#preview-verdict').waitFor();
+    await page.locator('#forget-start').click();
+    await page.locator('#forget-confirm').waitFor();
+    const { violations } = await new AxeBuilder({ page }).include('#log').analyze();
+    const serious = violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      [],
+    );
+    // The confirmation is a keyboard's too: Escape backs out of it, the focus back on its button.
+    await page.keyboard.press('Escape');
+    await page.locator('#forget-start').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'forget-start');
+    await page.close();
+  });
+}
 
 test('quiet mode, the batch pace and the retention are edited on the options page, each checked at its field', async () => {
   const options = await openOptions();
