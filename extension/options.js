@@ -578,6 +578,7 @@ async function start() {
 
 /** After "Delete everything": nothing is saved any more; the form shows the defaults. */
 async function showDefaults() {
+  if (!defaults) return; // the engine never started: the form was never built
   unlock();
   saved = null;
   current = structuredClone(defaults);

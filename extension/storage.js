@@ -173,7 +173,7 @@ export async function loadMemory() {
  * @returns {Promise<Memory>}
  */
 export async function recordAction({ id, action, note, outcome = 'done', via = 'extension', card }) {
-  return recordOutcomes([{ id, action, note, outcome, via, card }], `"${action}" on ${id}`);
+  return record([{ id, action, note, outcome, via, card }], `"${action}" on ${id}`);
 }
 
 /**
@@ -182,7 +182,15 @@ export async function recordAction({ id, action, note, outcome = 'done', via = '
  * @param {RecordedAction[]} entries
  * @returns {Promise<Memory>}
  */
-export async function recordOutcomes(entries, what = `${entries.length} actions`) {
+export async function recordOutcomes(entries) {
+  if (!Array.isArray(entries)) throw new TypeError('recordOutcomes takes a list of actions');
+  return record(entries, `${entries.length} actions`);
+}
+
+/** One read, the changes, one write; `what` names them in the warning when the write fails. */
+async function record(entries, what) {
+  const bad = entries.findIndex((e) => typeof e?.id !== 'string' || !e.id || typeof e.action !== 'string' || !e.action);
+  if (bad >= 0) throw new TypeError(`action ${bad} has no id or no action: nothing was recorded`);
   const [memory, { history = [], queue }, settings] = await Promise.all([
     loadMemory(),
     api.storage.local.get(['history', 'queue']),

@@ -89,6 +89,10 @@ test('retention deletes entries older than history.retention_days: on the next w
   await historyBecomes(['recent']);
   // And the log on the page follows.
   await options.waitForFunction(() => [...document.querySelectorAll('#log-rows tr[data-log-id]')].map((r) => r.dataset.logId).join() === 'recent');
+
+  // A browser left open for days prunes once a day too.
+  const alarm = await browser.background((g) => g.chrome.alarms.get('history-retention'));
+  assert.equal(alarm?.periodInMinutes, 24 * 60);
 });
 
 /** Entries whose text came from a hostile page, oldest first. */
@@ -226,7 +230,7 @@ test('"Delete everything" asks in the page first, then deletes all the extension
   assert.deepEqual(await sync(), {}, 'storage.sync is empty');
   assert.equal(
     await options.textContent('#forget-status'),
-    'Deleted: 3 log entries, 1 notes, 2 decisions, 2 invitations seen, and your saved settings. The page shows the defaults.',
+    'Deleted everything: the decisions log (3 entries), notes (1), decisions (2), invitations seen (2) and your saved settings. The page shows the defaults.',
   );
   assert.deepEqual(dialogs, [], 'no browser dialog');
   // The page shows the defaults, and the empty log.
@@ -240,7 +244,7 @@ test('"Delete everything" asks in the page first, then deletes all the extension
   // Deleting again, with nothing stored, says so.
   await options.click('#forget-start');
   await options.click('#forget-yes');
-  await options.waitForFunction(() => /0 log entries/.test(document.getElementById('forget-status').textContent));
+  await options.waitForFunction(() => /decisions log \(0 entries\)/.test(document.getElementById('forget-status').textContent));
   assert.match(await options.textContent('#forget-status'), /no saved settings \(there were none\)/);
 });
 
