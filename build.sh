@@ -5,7 +5,7 @@
 #   ./build.sh package    build, then write the Chrome Web Store zip (from dist/) and the AMO zip
 #                         (from dist-firefox/) to target/package/
 #   ./build.sh demo       build, then run the extension in Chromium on the bundled demo page
-#   ./build.sh test       every check: fmt, clippy, cargo test, wasm tests, tsc, web-ext lint, e2e
+#   ./build.sh test       every check: fmt, clippy, cargo test, wasm tests, tsc, unit tests, web-ext lint, e2e
 #   ./build.sh bench      the benchmarks: prints a table, writes target/bench/report.md (see BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -142,6 +142,11 @@ test_all() {
   record "wasm-bindgen-test (Chromium)" "$(awk '/^test result:/ {p+=$4; f+=$6} END {print p " passed, " f " failed"}' "$log")"
   run_step "type-check the shell (tsc --checkJs)" node_modules/.bin/tsc -p tsconfig.json
   record "tsc --checkJs (extension/)" "ok"
+  CURRENT_STEP="unit tests of the shell (node --test tests/unit/)"; step "$CURRENT_STEP"
+  log=target/test-unit.log
+  node --test --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --test-reporter=spec tests/unit/ 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || fail "unit tests failed"
+  record "unit tests (node --test)" "$(awk '$2 == "pass" && NF == 3 {p=$3} $2 == "fail" && NF == 3 {f=$3} END {print p " passed, " f " failed"}' "$log")"
   CURRENT_STEP="web-ext lint (dist-firefox)"; step "$CURRENT_STEP"
   node_modules/.bin/web-ext lint --source-dir dist-firefox --output json >target/web-ext-lint.json || true
   node tests/tools/lint-summary.js target/web-ext-lint.json || fail "web-ext lint reported errors or warnings"

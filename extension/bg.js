@@ -5,7 +5,7 @@
 // stopped at any time.
 import './platform.js';
 import { askEngine as engine } from './engine-host.js';
-import { loadMemory, loadSettings, recordAction, rememberPast } from './storage.js';
+import { deleteEverything, loadMemory, loadSettings, pruneHistory, recordAction, rememberPast } from './storage.js';
 
 const { api } = globalThis.inviteTriagePlatform;
 
@@ -234,6 +234,12 @@ const handlers = {
     await serially(() => api.storage.local.set({ batch: { ...message.state, tab: sender.tab?.id ?? null, updated: Date.now() } }));
     return { ok: true };
   },
+  /** "Delete everything" (the options page): all that the extension stored, in the one writer's turn. */
+  async forget() {
+    const deleted = await serially(deleteEverything);
+    await updateBadge(null).catch(warn);
+    return { deleted };
+  },
   engine: (message) => engine(message.request),
   /** When the weekly reminder fires next (for the options page), or null when it is off. */
   async reminder() {
@@ -321,8 +327,27 @@ api.notifications.onClicked.addListener((id) => {
   if (id === REMINDER) api.tabs.create({ url: INVITATIONS });
 });
 
-api.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'sync') scheduleReminder();
+// ------------------------------------------------------------------ the decisions log's retention
+// Entries older than `history.retention_days` are deleted: on every write of the log
+// (storage.js), when the browser starts, when the extension is installed or updated, when the
+// settings change, and once a day (an alarm) for a browser left open.
+const RETENTION = 'history-retention';
+const prune = () => serially(() => pruneHistory()).catch(warn);
+
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RETENTION) prune();
 });
-api.runtime.onStartup?.addListener(scheduleReminder);
-api.runtime.onInstalled?.addListener(scheduleReminder);
+
+async function startUp() {
+  prune();
+  if (!(await api.alarms.get(RETENTION))) await api.alarms.create(RETENTION, { periodInMinutes: 24 * 60 });
+  await scheduleReminder();
+}
+
+api.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'sync') return;
+  scheduleReminder();
+  prune();
+});
+api.runtime.onStartup?.addListener(startUp);
+api.runtime.onInstalled?.addListener(startUp);

@@ -3,6 +3,7 @@
 // document and back, and saves only what the engine accepted.
 import { handle, keepPageOnTrap } from './engine.js';
 import { el, localize, t } from './i18n.js';
+import { startLog } from './log.js';
 import { SCHEMA_VERSION, loadSettings, rescueSettingsText, saveSettings, storeProblemText } from './storage.js';
 
 // This page holds the user's work: an engine trap must not reload it.
@@ -197,10 +198,26 @@ function build(settings, moved = []) {
       el('div', { class: 'grid' }, field('reminder.weekday', weekday), field('reminder.hour', numberInput())),
     ),
   );
+  parts.push(...reviewSections());
   form.replaceChildren(...parts);
   showMoved(moved, settings);
   fill(settings);
   for (const set of form.querySelectorAll('fieldset')) set.disabled = locked;
+}
+
+/** Schema 3's settings: quiet mode and the batch's pace, and the decisions log's retention. */
+function reviewSections() {
+  const quiet = field('quiet', el('input', { type: 'checkbox' }));
+  quiet.querySelector('input').setAttribute('aria-describedby', 'f-quiet-error f-quiet-help');
+  return [
+    section(
+      'secReview',
+      quiet,
+      el('p', { class: 'help', id: 'f-quiet-help' }, t('quietHelp')),
+      el('div', { class: 'grid' }, field('batch.pace_ms.0', numberInput(), t('paceHelp')), field('batch.pace_ms.1', numberInput())),
+    ),
+    section('secHistory', field('history.retention_days', numberInput(), t('retentionHelp'))),
+  ];
 }
 
 /** Puts a settings document into the form. */
@@ -534,6 +551,8 @@ function unlock() {
 
 async function start() {
   localize();
+  // The log needs no engine: it shows even when the engine cannot start.
+  const logging = startLog({ onDeleted: showDefaults });
   defaults = (await handle({ op: 'defaults' })).settings;
   let settings = defaults;
   let moved = [];
@@ -554,6 +573,20 @@ async function start() {
   buildPreview();
   saveButton.disabled = true;
   await preview(settings);
+  await logging;
+}
+
+/** After "Delete everything": nothing is saved any more; the form shows the defaults. */
+async function showDefaults() {
+  if (!defaults) return; // the engine never started: the form was never built
+  unlock();
+  saved = null;
+  current = structuredClone(defaults);
+  build(defaults);
+  saveButton.disabled = true;
+  message.textContent = '';
+  message.className = '';
+  await preview(defaults);
 }
 
 start();

@@ -2,6 +2,7 @@
 // storage.sync (split into chunks under its 8 KB per-item quota); what the user did and the
 // queue seen so far live in storage.local. No logic beyond keeping the data whole.
 import './platform.js';
+import { applyActions, keepRecent, retentionDays } from './history.js';
 
 const { api } = globalThis.inviteTriagePlatform;
 
@@ -34,7 +35,7 @@ function chunk(text) {
  * The settings schema version this release reads and writes: `SCHEMA_VERSION` in
  * src/core/settings.rs (a Rust test keeps the two equal).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Why stored settings cannot be used, in English for the console; pages show `reason`'s message. */
 const REASONS = {
@@ -174,26 +175,98 @@ export async function rememberPast(id, how) {
 }
 
 /**
- * Records what the user did with one invitation (and keeps a dated history for review).
- * @param {{id: string, action: string, note?: string, outcome?: string, via?: 'extension' | 'linkedin'}} done
+ * Records what the user did with one invitation, and logs it in the decisions log (storage.local
+ * `history`, see history.js). `outcome`: `done` (our button, LinkedIn took it), `accepted`, or
+ * what stopped it (`not-taken`, `budget`, `friction`, `not-on-page`, `stopped`): only `done` and
+ * `accepted` make the action the card's decision. `via`: `extension` (our button) or `linkedin`
+ * (LinkedIn's own). `card` (`{name, profile, bucket, score, reasons}`) names who; without it
+ * the queue's card of that id does. A `note` action sets the note (an empty one removes it).
+ * @param {RecordedAction} done
+ * @returns {Promise<Memory>}
  */
-export async function recordAction({ id, action, note, outcome = 'done', via = 'extension' }) {
-  const memory = await loadMemory();
-  if (action === 'note') {
-    if (note) memory.notes[id] = note;
-    else delete memory.notes[id];
-  } else if (outcome === 'done' || outcome === 'accepted') {
-    memory.decisions[id] = action;
-  }
-  const { history = [] } = await api.storage.local.get('history');
-  history.push({ id, action, at: Date.now(), outcome, via });
+export async function recordAction({ id, action, note, outcome = 'done', via = 'extension', card }) {
+  return record([{ id, action, note, outcome, via, card }], `"${action}" on ${id}`);
+}
+
+/**
+ * Records several actions in one write (a batch), each as `recordAction` records one, in order.
+ * Nothing is written when the write fails: the previous memory and log are whole, and it throws.
+ * @param {RecordedAction[]} entries
+ * @returns {Promise<Memory>}
+ */
+export async function recordOutcomes(entries) {
+  if (!Array.isArray(entries)) throw new TypeError('recordOutcomes takes a list of actions');
+  return record(entries, `${entries.length} actions`);
+}
+
+/** One read, the changes, one write; `what` names them in the warning when the write fails. */
+async function record(entries, what) {
+  const bad = entries.findIndex((e) => typeof e?.id !== 'string' || !e.id || typeof e.action !== 'string' || !e.action);
+  if (bad >= 0) throw new TypeError(`action ${bad} has no id or no action: nothing was recorded`);
+  const [memory, { history = [], queue }, settings] = await Promise.all([
+    loadMemory(),
+    api.storage.local.get(['history', 'queue']),
+    loadSettings().catch(() => undefined),
+  ]);
+  const days = settings === undefined ? null : retentionDays(settings);
+  const next = applyActions(memory, history, entries, { now: Date.now(), days, queue });
   try {
-    await api.storage.local.set({ memory, history: history.slice(-2000) });
+    await api.storage.local.set(next);
   } catch (e) {
     // Nothing was written; the previous memory and history are whole. Say so, loudly.
     const why = String(e?.message ?? e);
-    console.warn(`Invite Triage: "${action}" on ${id} was not recorded:`, why);
-    throw new Error(`could not record "${action}": ${why}`);
+    const first = entries.length === 1 ? entries[0].action : 'actions';
+    console.warn(`Invite Triage: ${what} was not recorded:`, why);
+    throw new Error(`could not record "${first}": ${why}`);
   }
-  return memory;
+  return next.memory;
+}
+
+/**
+ * Deletes the decisions log's entries older than the retention setting (and beyond its cap),
+ * at `now`. Settings that cannot be read (damaged, or an unusable retention) delete nothing
+ * until they can. Writes only when something goes; returns how many went.
+ */
+export async function pruneHistory(now = Date.now()) {
+  const [{ history }, settings] = await Promise.all([api.storage.local.get('history'), loadSettings().catch(() => undefined)]);
+  if (!Array.isArray(history)) return 0;
+  const kept = keepRecent(history, now, settings === undefined ? null : retentionDays(settings));
+  if (kept.length === history.length) return 0;
+  await api.storage.local.set({ history: kept });
+  return history.length - kept.length;
+}
+
+/**
+ * Removes the settings from storage.sync: the index first (so a reader sees "never saved",
+ * not a damaged store), then every part, the stray ones of an interrupted save too. Returns
+ * how many items went.
+ */
+export async function clearSettings() {
+  const all = await api.storage.sync.get(null);
+  const keys = Object.keys(all).filter((k) => k === SETTINGS_META || k.startsWith(CHUNK_PREFIX));
+  if (!keys.length) return 0;
+  await api.storage.sync.remove(SETTINGS_META);
+  await api.storage.sync.remove(keys.filter((k) => k !== SETTINGS_META));
+  return keys.length;
+}
+
+/**
+ * "Delete everything": all that the extension stored, storage.local entirely and the settings
+ * in storage.sync. Returns what there was: `{history, notes, decisions, cards, settings}`
+ * (counts; `settings` whether there were saved settings).
+ * @returns {Promise<Deleted>}
+ */
+export async function deleteEverything() {
+  const local = await api.storage.local.get(null);
+  const count = (o) => (o && typeof o === 'object' ? Object.keys(o).length : 0);
+  const deleted = {
+    history: Array.isArray(local.history) ? local.history.length : 0,
+    notes: count(local.memory?.notes),
+    decisions: count(local.memory?.decisions),
+    cards: count(local.queue?.cards),
+    settings: false,
+  };
+  await api.storage.local.clear();
+  deleted.settings = (await clearSettings()) > 0;
+  return deleted;
 }

@@ -31,6 +31,12 @@ interface Settings {
   templates: { thank_you: string; decline: string[]; reply: string; later_note: string; [name: string]: any };
   weekly_budget: number;
   reminder: { enabled: boolean; weekday: number; hour: number };
+  /** Since schema 3: nothing is added to LinkedIn's page. */
+  quiet: boolean;
+  /** Since schema 3: the pause between two accepts of a batch, `[min, max]` ms. */
+  batch: { pace_ms: [number, number] };
+  /** Since schema 3: the decisions log keeps entries this many days. */
+  history: { retention_days: number };
   [field: string]: any;
 }
 
@@ -47,17 +53,59 @@ interface Memory {
   now?: number;
 }
 
-/** One action the user took (summary.rs `Done`), in storage.local `history`. */
+/**
+ * One entry of the decisions log, storage.local `history` (history.js `historyEntry`; the
+ * engine's summary reads `id`, `action`, `at` and `outcome`: summary.rs `Done`). Entries
+ * written before the log had the rest carry only `id`, `action` and `at`.
+ */
 interface HistoryEntry {
   id: string;
   action: string;
   /** Milliseconds since the epoch. */
   at: number;
-  /** What LinkedIn made of it: `done` / `accepted` when it took, else `not-taken`, `friction`, …. */
-  outcome?: string;
-  /** `extension` (our buttons) or `linkedin` (LinkedIn's own). */
-  via?: 'extension' | 'linkedin';
-  [field: string]: unknown;
+  /** `done` or `accepted`: LinkedIn took it (a decision); else what stopped it. Absent: done. */
+  outcome?: 'done' | 'accepted' | 'not-on-page' | 'budget' | 'friction' | 'not-taken' | 'stopped' | string;
+  /** Where it was taken: our button (`extension`) or LinkedIn's own (`linkedin`). Absent: extension. */
+  via?: 'extension' | 'linkedin' | string;
+  name?: string | null;
+  /** The profile link, when it was known. Only https://www.linkedin.com/in/… links are followed. */
+  profile?: string | null;
+  bucket?: Bucket | string | null;
+  score?: number | null;
+  /** The top reasons, in words. */
+  reasons?: string[];
+}
+
+/** Who an action was about, as the caller knows it (storage.js `recordAction`'s `card`). */
+interface HistoryCard {
+  name?: string;
+  profile?: string;
+  bucket?: Bucket;
+  score?: number;
+  reasons?: string[];
+}
+
+/** What storage.js `recordAction` and `recordOutcomes` record. */
+interface RecordedAction {
+  id: string;
+  action: ActionName | string;
+  /** For `note`: the note (empty removes it). */
+  note?: string;
+  /** Default `done`. */
+  outcome?: HistoryEntry['outcome'];
+  /** Default `extension`. */
+  via?: HistoryEntry['via'];
+  card?: HistoryCard;
+}
+
+/** What "Delete everything" found and deleted (storage.js `deleteEverything`). */
+interface Deleted {
+  history: number;
+  notes: number;
+  decisions: number;
+  cards: number;
+  /** Whether there were saved settings. */
+  settings: boolean;
 }
 
 /** This week's accepts against the budget (budget.rs `Week`). */
@@ -348,8 +396,9 @@ interface ActionMessage {
   id: string;
   action: ActionName;
   note?: string;
-  outcome?: 'done' | 'accepted' | 'not-taken' | 'friction' | 'copied';
-  card?: { name: string; profile: string | null; bucket: Bucket; score: number; reasons: string[] };
+  outcome?: RecordedAction['outcome'];
+  via?: RecordedAction['via'];
+  card?: HistoryCard;
 }
 /** content.js: the batch's state, for the side panel. */
 interface BatchMessage {
@@ -376,7 +425,11 @@ interface EngineMessage {
 interface ReminderMessage {
   type: 'reminder';
 }
-type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage | BatchMessage;
+/** options.js: "Delete everything", after the user confirmed it. */
+interface ForgetMessage {
+  type: 'forget';
+}
+type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage | BatchMessage | ForgetMessage;
 
 /** What the worker answers each message with. A handler that throws answers `{error}`. */
 interface WorkerReplies {
@@ -387,6 +440,7 @@ interface WorkerReplies {
   batch: { ok?: true; error?: string };
   engine: EngineReply;
   reminder: { next?: number | null; error?: string };
+  forget: { deleted?: Deleted; error?: string };
 }
 
 /** bg.js's handlers, one per message type, each checked against its message and reply. */

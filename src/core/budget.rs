@@ -30,13 +30,16 @@ pub struct Done {
 }
 
 impl Done {
+    /// Whether LinkedIn took the action (an entry without an outcome predates them: it did).
+    pub fn taken(&self) -> bool {
+        self.outcome
+            .as_deref()
+            .is_none_or(|o| o == "done" || o == "accepted")
+    }
+
     /// Whether this entry is an invitation accepted (and taken by LinkedIn).
     pub fn is_accept(&self) -> bool {
-        self.action.starts_with("accept")
-            && self
-                .outcome
-                .as_deref()
-                .is_none_or(|o| o == "done" || o == "accepted")
+        self.action.starts_with("accept") && self.taken()
     }
 }
 

@@ -419,13 +419,13 @@ fn repeat_reason(past: &Past, settings: &Settings) -> Reason {
 }
 
 /// The batch's pause between clicks, `[min, max]` ms, as the settings say.
-pub fn batch_pace(_settings: &Settings) -> [u32; 2] {
-    [2000, 5000]
+pub fn batch_pace(settings: &Settings) -> [u32; 2] {
+    settings.batch.pace_ms
 }
 
 /// Quiet mode, as the settings say.
-fn is_quiet(_settings: &Settings) -> bool {
-    false
+fn is_quiet(settings: &Settings) -> bool {
+    settings.quiet
 }
 
 /// Who or what the card is about: the inviter, or for a group, event, page or newsletter the

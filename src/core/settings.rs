@@ -52,10 +52,10 @@ macro_rules! serde_as_map {
         }
     )*};
 }
-serde_as_map!(Settings, Reminder, Rules, Weights, Templates);
+serde_as_map!(Settings, Reminder, Rules, Weights, Templates, Batch, History);
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the user can set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +76,55 @@ pub struct Settings {
     pub weekly_budget: u32,
     /// The weekly review reminder.
     pub reminder: Reminder,
+    /// Quiet mode: nothing is added to LinkedIn's page (no badges, no attributes); the panel
+    /// and popup show the triage. Since schema 3.
+    pub quiet: bool,
+    /// Batch accept. Since schema 3.
+    pub batch: Batch,
+    /// The decisions log. Since schema 3.
+    pub history: History,
 }
+
+/// Batch accept: how it paces itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
+pub struct Batch {
+    /// The pause between two accepts, chosen at random in `[min, max]` milliseconds.
+    pub pace_ms: [u32; 2],
+}
+
+impl Default for Batch {
+    fn default() -> Self {
+        Batch {
+            pace_ms: [2000, 5000],
+        }
+    }
+}
+
+/// The decisions log (storage.local `history`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
+pub struct History {
+    /// Entries older than this many days are deleted.
+    pub retention_days: u32,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            retention_days: DEFAULT_RETENTION_DAYS,
+        }
+    }
+}
+
+/// The shortest pause between two accepts of a batch, in milliseconds.
+pub const MIN_PACE_MS: u32 = 300;
+/// The longest pause between two accepts of a batch, in milliseconds.
+pub const MAX_PACE_MS: u32 = 60_000;
+/// How long the decisions log keeps an entry by default, in days.
+pub const DEFAULT_RETENTION_DAYS: u32 = 365;
+/// The longest retention the decisions log allows, in days (ten years).
+pub const MAX_RETENTION_DAYS: u32 = 3650;
 
 /// An opt-in weekly notification to review the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +158,9 @@ impl Default for Settings {
             templates: Templates::default(),
             weekly_budget: 30,
             reminder: Reminder::default(),
+            quiet: false,
+            batch: Batch::default(),
+            history: History::default(),
         }
     }
 }
@@ -842,6 +893,7 @@ impl Settings {
         if self.version < 2 {
             self.rules.move_names_out_of_always_accept();
         }
+        // Version 2 → 3 adds `quiet`, `batch` and `history`: reading gave them their defaults.
         self.version = SCHEMA_VERSION;
         Ok(self)
     }
@@ -921,6 +973,7 @@ impl Settings {
             }
         }
         self.validate_templates(&mut errors);
+        self.validate_review(&mut errors);
         if self.weekly_budget > 1000 {
             errors.push(FieldError::new("weekly_budget", "must be at most 1000"));
         }
@@ -943,6 +996,35 @@ impl Settings {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+
+    /// Schema 3's settings: the batch pace and the log's retention.
+    fn validate_review(&self, errors: &mut Vec<FieldError>) {
+        let [min, max] = self.batch.pace_ms;
+        if min < MIN_PACE_MS {
+            errors.push(FieldError::new(
+                "batch.pace_ms.0",
+                format!("must be at least {MIN_PACE_MS} ms"),
+            ));
+        } else if min > max {
+            errors.push(FieldError::new(
+                "batch.pace_ms.0",
+                format!("must not be longer than the longest pause ({max} ms)"),
+            ));
+        }
+        if max > MAX_PACE_MS {
+            errors.push(FieldError::new(
+                "batch.pace_ms.1",
+                format!("must be at most {MAX_PACE_MS} ms"),
+            ));
+        }
+        let days = self.history.retention_days;
+        if !(1..=MAX_RETENTION_DAYS).contains(&days) {
+            errors.push(FieldError::new(
+                "history.retention_days",
+                format!("must be 1 to {MAX_RETENTION_DAYS} days"),
+            ));
         }
     }
 
@@ -1211,6 +1293,9 @@ mod tests {
         (2, "rules.trusted_names"),
         (2, "rules.weights.trusted_name"),
         (3, "rules.weights.repeat_inviter"),
+        (3, "quiet"),
+        (3, "batch.pace_ms"),
+        (3, "history.retention_days"),
     ];
 
     /// Entries a migration moves on purpose, checked by their own rule below: (version, from,
@@ -1313,7 +1398,7 @@ mod tests {
         let s: Settings = serde_json::from_str(&fixture(1)).unwrap();
         assert_eq!(s.version, 1);
         let s = s.checked().unwrap();
-        assert_eq!(s.version, 2);
+        assert_eq!(s.version, SCHEMA_VERSION);
         assert_eq!(
             s.rules.always_accept,
             [
@@ -1344,11 +1429,21 @@ mod tests {
             s.rules.trusted_names,
             ["Bo Li", "Madonna", "linkedin.com/company/acme"]
         );
-        // A current document is not migrated: a name in it is an error, not a move.
-        let v2 = r#"{"version": 2, "rules": {"always_accept": ["Bo Li"]}}"#;
-        let s: Settings = serde_json::from_str(v2).unwrap();
-        assert_eq!(s.clone().migrate().unwrap(), s);
-        assert_eq!(s.checked().unwrap_err()[0].field, "rules.always_accept.0");
+        // From version 2 on, names are not moved: a name is an error, not a move.
+        for version in 2..=SCHEMA_VERSION {
+            let doc =
+                format!(r#"{{"version": {version}, "rules": {{"always_accept": ["Bo Li"]}}}}"#);
+            let s: Settings = serde_json::from_str(&doc).unwrap();
+            let migrated = s.clone().migrate().unwrap();
+            assert_eq!(
+                migrated,
+                Settings {
+                    version: SCHEMA_VERSION,
+                    ..s.clone()
+                }
+            );
+            assert_eq!(s.checked().unwrap_err()[0].field, "rules.always_accept.0");
+        }
     }
 
     #[test]
@@ -1458,6 +1553,129 @@ mod tests {
         s.my_name = "n".repeat(MAX_NAME);
         s.templates.decline = vec!["d".into(); MAX_DECLINES];
         assert_eq!(s.validate(), Ok(()));
+    }
+
+    #[test]
+    fn the_v2_fixture_gains_the_review_settings_with_their_defaults() {
+        let v2: serde_json::Value = serde_json::from_str(&fixture(2)).unwrap();
+        let s: Settings = serde_json::from_value(v2.clone()).unwrap();
+        assert_eq!(s.version, 2);
+        let s = s.checked().unwrap();
+        assert_eq!(s.version, 3);
+        assert!(!s.quiet);
+        assert_eq!(s.batch.pace_ms, [2000, 5000]);
+        assert_eq!(s.history.retention_days, 365);
+        // Everything else is the document's, untouched (no always-accept name moves from v2).
+        let mut after = serde_json::to_value(&s).unwrap();
+        let object = after.as_object_mut().unwrap();
+        for added in ["quiet", "batch", "history"] {
+            object.remove(added);
+        }
+        object.insert("version".into(), 2.into());
+        // The repeat inviters' weight is new in 3 too, at its default.
+        let weights = after["rules"]["weights"].as_object_mut().unwrap();
+        assert_eq!(
+            weights.remove("repeat_inviter"),
+            Some(Weights::default().repeat_inviter.into())
+        );
+        assert_eq!(after, v2);
+    }
+
+    #[test]
+    fn the_batch_pace_is_checked_at_each_end() {
+        let errors = |pace: [u32; 2]| {
+            let mut s = Settings::default();
+            s.batch.pace_ms = pace;
+            s.validate()
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+        };
+        for ok in [[300, 300], [2000, 5000], [300, 60_000], [60_000, 60_000]] {
+            assert_eq!(errors(ok), Vec::<String>::new(), "{ok:?}");
+        }
+        assert_eq!(
+            errors([299, 5000]),
+            ["batch.pace_ms.0: must be at least 300 ms"]
+        );
+        assert_eq!(errors([0, 0]), ["batch.pace_ms.0: must be at least 300 ms"]);
+        assert_eq!(
+            errors([5000, 2000]),
+            ["batch.pace_ms.0: must not be longer than the longest pause (2000 ms)"]
+        );
+        assert_eq!(
+            errors([2000, 60_001]),
+            ["batch.pace_ms.1: must be at most 60000 ms"]
+        );
+        assert_eq!(
+            errors([100, 70_000]),
+            [
+                "batch.pace_ms.0: must be at least 300 ms",
+                "batch.pace_ms.1: must be at most 60000 ms"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_retention_is_one_day_to_ten_years() {
+        let errors = |days: u32| {
+            let mut s = Settings::default();
+            s.history.retention_days = days;
+            s.validate().err().unwrap_or_default()
+        };
+        for ok in [1, 30, 365, 3650] {
+            assert!(errors(ok).is_empty(), "{ok}");
+        }
+        for bad in [0, 3651, u32::MAX] {
+            let e = errors(bad);
+            assert_eq!(e.len(), 1, "{bad}");
+            assert_eq!(e[0].field, "history.retention_days");
+            assert_eq!(e[0].message, "must be 1 to 3650 days");
+        }
+    }
+
+    #[test]
+    fn the_review_settings_refuse_unknown_fields_and_malformed_values() {
+        for bad in [
+            r#"{"batch": {"pace": [1, 2]}}"#,
+            r#"{"history": {"retention": 30}}"#,
+        ] {
+            let err = serde_json::from_str::<Settings>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("unknown field"), "{bad}: {err}");
+        }
+        for bad in [
+            r#"{"batch": {"pace_ms": [2000]}}"#,
+            r#"{"batch": {"pace_ms": [2000, 3000, 4000]}}"#,
+            r#"{"batch": {"pace_ms": [-1, 3000]}}"#,
+            r#"{"quiet": "yes"}"#,
+            r#"{"history": {"retention_days": 1.5}}"#,
+        ] {
+            assert!(serde_json::from_str::<Settings>(bad).is_err(), "{bad}");
+        }
+        let s: Settings = serde_json::from_str(
+            r#"{"version": 3, "quiet": true, "batch": {"pace_ms": [300, 900]}}"#,
+        )
+        .unwrap();
+        assert!(s.quiet);
+        assert_eq!(s.batch.pace_ms, [300, 900]);
+        assert_eq!(s.history, History::default());
+    }
+
+    /// The shell prunes the log without the engine (the worker has none): its defaults and
+    /// limits must be ours.
+    #[test]
+    fn history_js_knows_the_retention_limits() {
+        let js = include_str!("../../extension/history.js");
+        for line in [
+            format!("export const DEFAULT_RETENTION_DAYS = {DEFAULT_RETENTION_DAYS};"),
+            format!("export const MAX_RETENTION_DAYS = {MAX_RETENTION_DAYS};"),
+        ] {
+            assert!(js.contains(&line), "extension/history.js must say: {line}");
+        }
     }
 
     #[test]

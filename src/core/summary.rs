@@ -294,6 +294,47 @@ mod tests {
     }
 
     #[test]
+    fn the_week_counts_accepts_linkedin_took_however_they_were_made() {
+        let day = 24.0 * 3600.0 * 1000.0;
+        let now = 100.0 * day;
+        let done = |id: &str, action: &str, outcome: Option<&str>| Done {
+            id: id.into(),
+            action: action.into(),
+            at: now - day,
+            outcome: outcome.map(Into::into),
+        };
+        let history = [
+            done("a", "accept", None),
+            done("b", "accept-thank", Some("done")),
+            done("c", "accept", Some("accepted")),
+            done("d", "accept", Some("not-taken")),
+            done("e", "accept", Some("budget")),
+            done("f", "accept", Some("friction")),
+            done("g", "decline", Some("done")),
+            done("c", "accept", Some("accepted")),
+        ];
+        let s = summarize(
+            &Queue::default(),
+            &Memory::default(),
+            &history,
+            &Settings::default(),
+            now,
+        );
+        assert_eq!(s.week.accepted, 3, "a, b and c; d, e and f were not taken");
+        // A log entry carries more than the summary reads: the rest is accepted and ignored.
+        let entry: Done = serde_json::from_str(
+            r#"{"id": "ana", "at": 5, "action": "accept", "outcome": "accepted", "via": "linkedin",
+                "name": "Ana", "profile": null, "bucket": "accept", "score": 80, "reasons": ["x"]}"#,
+        )
+        .unwrap();
+        assert!(entry.taken());
+        let old: Done =
+            serde_json::from_str(r#"{"id": "ana", "at": 5, "action": "accept"}"#).unwrap();
+        assert_eq!(old.outcome, None);
+        assert!(old.taken());
+    }
+
+    #[test]
     fn an_empty_queue_is_all_zeros() {
         let s = summarize(
             &Queue::default(),

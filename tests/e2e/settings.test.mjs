@@ -91,9 +91,9 @@ test('every bad import is refused with a message naming the problem; the saved s
     ['an empty object', '{}', /JSON but not an Invite Triage settings document/],
     ['another JSON document', JSON.stringify({ queue: { cards: {} }, history: [] }), /unknown field `queue`/],
     ['a misspelt field', JSON.stringify({ ...valid, rules: { ...valid.rules, acept_at: 90 } }), /unknown field `acept_at`/],
-    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 2\)/],
+    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 3\)/],
     // A later release may add fields: the version is named, not the unknown field.
-    ['a newer version with new fields', JSON.stringify({ ...valid, version: 3, theme: 'dark' }), /settings schema 3;/],
+    ['a newer version with new fields', JSON.stringify({ ...valid, version: 4, theme: 'dark' }), /settings schema 4;/],
     ['an oversized file', JSON.stringify(valid).replace('{', `{${' '.repeat(300 * 1024)}`), /it is 30\d KB; a settings file is at most 256 KB/],
     [
       'an absurdly long list',
@@ -143,6 +143,11 @@ const movedWarning = async (options) =>
     return box && { text: box.querySelector('p').textContent, names: [...box.querySelectorAll('li')].map((li) => li.textContent), inField: Boolean(box.closest('[data-field="rules.trusted_names"]')) };
   });
 
+/** What migrating to schema 3 adds: its settings at their defaults. */
+const SCHEMA_3_DEFAULTS = { quiet: false, batch: { pace_ms: [2000, 5000] }, history: { retention_days: 365 } };
+/** The weight schema 3 added, at its default (repeat inviters). */
+const SCHEMA_3_WEIGHTS = { repeat_inviter: -15 };
+
 test('a settings document from before versioning (v0) imports with every field carried over', async () => {
   const v0 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v0.json'), 'utf8'));
   assert.equal(v0.version, undefined);
@@ -154,11 +159,31 @@ test('a settings document from before versioning (v0) imports with every field c
   assert.deepEqual(always_accept, ['ana-souza-42', 'Nadia Rahman']);
   assert.deepEqual((await loadSettings()).settings, {
     ...v0,
-    version: 2,
-    rules: { ...rules, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15 } },
+    version: 3,
+    rules: { ...rules, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15, ...SCHEMA_3_WEIGHTS } },
+    ...SCHEMA_3_DEFAULTS,
   });
   assert.equal(await options.inputValue('#f-my_name'), v0.my_name);
   assert.deepEqual((await movedWarning(options))?.names, ['Nadia Rahman']);
+});
+
+test('a v2 document imports with every field kept and the schema-3 settings at their defaults', async () => {
+  const v2 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v2.json'), 'utf8'));
+  assert.equal(v2.version, 2);
+  const options = await openOptions();
+  const shown = await importFile(options, 'v2.json', JSON.stringify(v2));
+  assert.match(shown.text, /Imported and saved/);
+  assert.deepEqual((await loadSettings()).settings, {
+    ...v2,
+    version: 3,
+    rules: { ...v2.rules, weights: { ...v2.rules.weights, ...SCHEMA_3_WEIGHTS } },
+    ...SCHEMA_3_DEFAULTS,
+  });
+  assert.equal(await movedWarning(options), null, 'nothing moved');
+  assert.equal(await options.inputValue('#f-batch-pace_ms-0'), '2000');
+  assert.equal(await options.inputValue('#f-batch-pace_ms-1'), '5000');
+  assert.equal(await options.inputValue('#f-history-retention_days'), '365');
+  assert.equal(await options.evaluate(() => document.getElementById('f-quiet').checked), false);
 });
 
 test('a v1 document with names on its always-accept list imports with the names moved to trusted names, and a warning', async () => {
@@ -175,7 +200,12 @@ test('a v1 document with names on its always-accept list imports with the names 
   const names = ['Nadia Rahman', 'Grace'];
   assert.deepEqual(always_accept, [...profiles.slice(0, 2), names[0], profiles[2], names[1]]);
   const stored = (await loadSettings()).settings;
-  assert.deepEqual(stored, { ...v1, version: 2, rules: { ...rules, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15 } } });
+  assert.deepEqual(stored, {
+    ...v1,
+    version: 3,
+    rules: { ...rules, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15, ...SCHEMA_3_WEIGHTS } },
+    ...SCHEMA_3_DEFAULTS,
+  });
 
   // The form shows the profiles in always-accept, the names in trusted names, and warns about them.
   assert.equal(await options.inputValue('#f-rules-always_accept'), profiles.join('\n'));
@@ -191,7 +221,7 @@ test('a v1 document with names on its always-accept list imports with the names 
   assert.ok(describedBy.split(' ').includes('moved-names'), describedBy);
   assert.match(await options.textContent('[data-field="rules.trusted_names"] .help'), /never accepts an invitation on its own/);
 
-  // Once saved as schema 2 there is nothing left to warn about.
+  // Once saved as the current schema there is nothing left to warn about.
   await options.reload();
   await options.waitFor('#preview-verdict');
   assert.equal(await movedWarning(options), null);
@@ -279,7 +309,7 @@ test('always-accept refuses a name at the field, and nothing is saved', async ()
   const saved = (await loadSettings()).settings;
   assert.deepEqual(saved.rules.always_accept, ['ana-souza-42', 'https://www.linkedin.com/in/priya-raman/']);
   assert.deepEqual(saved.rules.trusted_names, ['Ana Ruiz']);
-  assert.equal(saved.version, 2);
+  assert.equal(saved.version, 3);
 });
 
 /** Writes `USER` and then damages the stored copy in one of several ways. */
@@ -305,7 +335,7 @@ const DAMAGE = {
   },
   async 'a newer version'() {
     await saveSettings({ ...USER, version: 99, theme: 'dark' });
-    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 2\)/ };
+    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 3\)/ };
   },
 };
 
