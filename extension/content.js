@@ -533,7 +533,9 @@
       painted.set(cardRoot, { id: card.id, card, signature: null, controls, actions: card.actions, root: cardRoot, host: null, acted: previous?.acted ?? false });
       return;
     }
-    const signature = JSON.stringify([card, theme]);
+    // The decision is shown in place (a re-render would swap the buttons under the user's
+    // pointer right after a click): the rest decides whether to render again.
+    const signature = JSON.stringify([{ ...card, decision: null }, theme]);
     const previous = painted.get(cardRoot);
     const live = liveHost(cardRoot);
     // Any other host on this card is a copy the page made (cloned without its shadow root) or
@@ -543,6 +545,9 @@
       previous.controls = controls;
       previous.actions = card.actions;
       previous.card = card;
+      const bar = live.shadowRoot?.querySelector('.bar');
+      if (card.decision) bar?.setAttribute('data-decision', card.decision);
+      else bar?.removeAttribute('data-decision');
       return;
     }
     const host = live ?? createHost(cardRoot);
