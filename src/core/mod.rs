@@ -14,3 +14,4 @@ pub mod respond;
 pub mod score;
 pub mod settings;
 pub mod summary;
+pub mod textmodel;

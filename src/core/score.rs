@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::core::invitation::{Invitation, Kind};
 use crate::core::matcher::{name_key, profile_key, profile_slug, words, Matcher, Words};
 use crate::core::settings::{Rules, Settings};
+use crate::core::textmodel::{self, TextModel};
 
 /// The three decisions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -109,6 +110,10 @@ pub struct Scorer {
     context: Matcher,
     interest: Matcher,
     generic: Matcher,
+    community: Matcher,
+    seller: Matcher,
+    /// The text model beside the rules (`rules.weights.text_model` weighs it).
+    text_model: &'static TextModel,
     /// Always-accept profiles, as [`profile_key`]s.
     always_accept: Vec<String>,
     /// Trusted display names, as [`name_key`]s.
@@ -145,6 +150,12 @@ const RECRUITER: u16 = 1 << 6;
 const CONTEXT: u16 = 1 << 7;
 const INTEREST: u16 = 1 << 8;
 const GENERIC: u16 = 1 << 9;
+const COMMUNITY: u16 = 1 << 10;
+const SELLER: u16 = 1 << 11;
+
+/// The text model's logit at which it counts in full (`weights.text_model` points); below,
+/// its points shrink in proportion, and at zero or less it adds no reason.
+const TEXT_MODEL_FULL: f32 = 1.0;
 
 fn compile(list: &[String]) -> Matcher {
     Matcher::new(list.iter().map(String::as_str))
@@ -203,6 +214,9 @@ impl Scorer {
             context: compile(&r.context_phrases),
             interest: compile(&r.interest_phrases),
             generic: compile(&r.generic_notes),
+            community: compile(&r.community_phrases),
+            seller: compile(&r.seller_phrases),
+            text_model: TextModel::embedded(),
             always_accept: r
                 .always_accept
                 .iter()
@@ -215,7 +229,7 @@ impl Scorer {
         .indexed()
     }
 
-    fn lists(&self) -> [(&Matcher, u16); 10] {
+    fn lists(&self) -> [(&Matcher, u16); 12] {
         [
             (&self.field, FIELD),
             (&self.companies, COMPANY),
@@ -227,6 +241,8 @@ impl Scorer {
             (&self.context, CONTEXT),
             (&self.interest, INTEREST),
             (&self.generic, GENERIC),
+            (&self.community, COMMUNITY),
+            (&self.seller, SELLER),
         ]
     }
 
@@ -285,6 +301,28 @@ impl Scorer {
             }
         }
         self.indexed()
+    }
+
+    /// Scores with another text model (the trainer's cross-validation uses this).
+    pub fn with_text_model(mut self, model: &'static TextModel) -> Self {
+        self.text_model = model;
+        self
+    }
+
+    /// The text model's points for a note and the words that weighed most, when it reads like
+    /// a pitch or spam: `weight` at [`TEXT_MODEL_FULL`] and above, in proportion below.
+    fn text_model_points(&self, words: &[&str], weight: i32) -> Option<(i32, Vec<String>)> {
+        let logit = self.text_model.logit(&textmodel::features(words));
+        if logit <= 0.0 {
+            return None;
+        }
+        let share = (logit / TEXT_MODEL_FULL).min(1.0);
+        let points = (weight as f32 * share).round() as i32;
+        if points == 0 {
+            return None;
+        }
+        let (_, top) = self.text_model.explain(words, 3);
+        Some((points, top))
     }
 
     /// Whether field words were taken from the member's own headline.
@@ -373,11 +411,23 @@ impl Scorer {
             } else {
                 add("note", "Wrote a personal note".into(), w.note);
             }
-            if let Some(found) = Self::find(&self.context, CONTEXT, &note).first() {
+            let context = Self::find(&self.context, CONTEXT, &note);
+            if let Some(found) = context.first() {
                 add(
                     "note_context",
                     format!("Note says how you know each other: “{found}”"),
                     w.note_context,
+                );
+            }
+            let context = !context.is_empty();
+            if let Some(found) = Self::find(&self.community, COMMUNITY, &note)
+                .first()
+                .filter(|_| !context)
+            {
+                add(
+                    "note_community",
+                    format!("Note names a community you share: “{found}”"),
+                    w.note_community,
                 );
             }
             if let Some(found) = Self::find(&self.interest, INTEREST, &note).first() {
@@ -386,6 +436,18 @@ impl Scorer {
                     format!("Note shows they know your work: “{found}”"),
                     w.note_interest,
                 );
+            }
+            if w.text_model != 0 {
+                if let Some((points, words)) = self.text_model_points(note.words, w.text_model) {
+                    add(
+                        "text_model",
+                        format!(
+                            "Reads like a sales pitch or spam: {}",
+                            quoted(&words.iter().map(String::as_str).collect::<Vec<_>>())
+                        ),
+                        points,
+                    );
+                }
             }
             let field = Self::find(&self.field, FIELD, &note);
             if !field.is_empty() {
@@ -446,6 +508,13 @@ impl Scorer {
         if person {
             if let Some(found) = Self::find(&self.recruiter, RECRUITER, &headline).first() {
                 add("recruiter", format!("Recruiter (“{found}”)"), w.recruiter);
+            }
+            if let Some(found) = Self::find(&self.seller, SELLER, &headline).first() {
+                add(
+                    "seller",
+                    format!("Sales or business-development role (“{found}”)"),
+                    w.seller,
+                );
             }
             if !inv.has_photo {
                 add("no_photo", "No profile photo".into(), w.no_photo);

@@ -1,6 +1,7 @@
 //! Snapshots as the content script sends them, for tests and benchmarks.
 #![allow(dead_code)]
 
+pub mod real;
 pub mod truth;
 
 use invite_triage::core::read::INDEX_ATTR;
