@@ -960,4 +960,177 @@ mod tests {
         };
         assert_eq!(reason_summary(&v, 2), "B (-30); A (+2).");
     }
+
+    fn with_note(note: &str) -> Invitation {
+        Invitation {
+            headline: "Product manager at Nimbus".into(),
+            mutual_count: 3,
+            note: Some(note.into()),
+            ..person()
+        }
+    }
+
+    #[test]
+    fn linkedins_stock_note_is_stock_in_every_language() {
+        for note in [
+            "I'd like to add you to my professional network on LinkedIn.",
+            "I’d like to add you to my professional network",
+            "Me gustaría añadirte a mi red profesional en LinkedIn.",
+            "Me gustaría agregarte a mi red profesional de LinkedIn.",
+            "J'aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+            "Je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn.",
+            "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+            "Gostaria de adicionar você à minha rede profissional no LinkedIn.",
+            "Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+            "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+        ] {
+            let v = scorer().score(&with_note(note));
+            let fired = rules_fired(&v);
+            assert!(fired.contains(&"generic_note"), "{note}: {fired:?}");
+            assert!(!fired.contains(&"note"), "{note}: not a personal note");
+            assert_eq!(v.bucket, Bucket::Review, "{note}");
+        }
+    }
+
+    #[test]
+    fn meeting_phrasings_are_shared_context_in_every_language() {
+        for note in [
+            "It was great talking to you at the career fair today!",
+            "Nice meeting you at the Rust meetup last week.",
+            "Thanks for stopping by our booth at the conference.",
+            "I didn't realize we weren't already connected!",
+            "Ana recommended I connect with you about the event we organized.",
+            "Fue un placer conocerte en la conferencia de ayer.",
+            "Ravi d'avoir échangé avec vous au salon la semaine dernière.",
+            "Schön, dass wir uns auf dem Meetup kennengelernt haben.",
+            "Foi um prazer conversar com você no webinar.",
+            "Piacere di conoscerti alla conferenza di Milano.",
+            "Leuk je gesproken te hebben op de meetup in Utrecht.",
+        ] {
+            let v = scorer().score(&with_note(note));
+            assert!(
+                rules_fired(&v).contains(&"note_context"),
+                "{note}: {:?}",
+                rules_fired(&v)
+            );
+        }
+    }
+
+    #[test]
+    fn a_shared_community_counts_less_than_having_met() {
+        let w = Settings::default().rules.weights;
+        assert!(0 < w.note_community && w.note_community < w.note_context);
+        let v = scorer().score(&with_note(
+            "Hi Sam, we are both members of the Rust Berlin group, would be glad to connect.",
+        ));
+        assert!(rules_fired(&v).contains(&"note_community"), "{v:?}");
+        assert_eq!(v.bucket, Bucket::Review);
+        // Having met says more, and says it alone.
+        let v = scorer().score(&with_note(
+            "We met at the Rust Berlin group last week, we are both members of it.",
+        ));
+        assert!(rules_fired(&v).contains(&"note_context"));
+        assert!(!rules_fired(&v).contains(&"note_community"));
+    }
+
+    #[test]
+    fn a_crypto_topic_is_not_a_scam_but_scam_patterns_are() {
+        let topic = scorer().score(&with_note(
+            "Hi Sam, we are organizing another discussion on stablecoin and crypto regulation \
+             with policymakers; would you like to join the panel?",
+        ));
+        assert!(!rules_fired(&topic).contains(&"spam"), "{topic:?}");
+        assert_ne!(topic.bucket, Bucket::Ignore);
+        for scam in [
+            "Learn crypto trading with me and earn daily, message me on WhatsApp",
+            "Hello dear, I am widowed and looking for an honest man",
+            "Please write me on my private email for the details of the project",
+            "Join chat.whatsapp.com/AbC123 for our investment group",
+            "A job for you, only pay the registration fee to start",
+        ] {
+            let v = scorer().score(&with_note(scam));
+            assert!(rules_fired(&v).contains(&"spam"), "{scam}: {v:?}");
+            assert_eq!(v.bucket, Bucket::Ignore, "{scam}");
+        }
+    }
+
+    #[test]
+    fn thirty_mutual_connections_and_a_plausible_headline_accept() {
+        let known = |mutual: u32| Invitation {
+            headline: "Product manager at Nimbus".into(),
+            mutual_count: mutual,
+            ..person()
+        };
+        let v = Scorer::new(&Settings::default()).score(&known(30));
+        assert_eq!(v.bucket, Bucket::Accept, "{v:?}");
+        for n in [3, 10, 20] {
+            let v = Scorer::new(&Settings::default()).score(&known(n));
+            assert_eq!(v.bucket, Bucket::Review, "{n} mutual connections: {v:?}");
+        }
+        // Anything against it keeps it for a look: no photo, no headline, a seller, a pitch.
+        let against = [
+            Invitation {
+                has_photo: false,
+                ..known(30)
+            },
+            Invitation {
+                headline: "--".into(),
+                ..known(30)
+            },
+            Invitation {
+                headline: "Sales director at Elastic".into(),
+                ..known(31)
+            },
+            Invitation {
+                note: Some("Do you have 15 minutes for a quick call about our services?".into()),
+                ..known(35)
+            },
+        ];
+        for inv in against {
+            let v = Scorer::new(&Settings::default()).score(&inv);
+            assert_ne!(v.bucket, Bucket::Accept, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn the_text_model_is_a_reason_naming_its_words_and_can_be_turned_off() {
+        let pitch = with_note(
+            "We are one of the leading software companies. We offer solutions that help you \
+             fully automate your sales cycle.",
+        );
+        let v = scorer().score(&pitch);
+        let model = v
+            .reasons
+            .iter()
+            .find(|r| r.rule == "text_model")
+            .expect("a reason");
+        assert!(model.points < 0 && model.points >= -25, "{model:?}");
+        assert!(
+            model
+                .label
+                .starts_with("Reads like a sales pitch or spam: “"),
+            "{model:?}"
+        );
+        let sum: i32 = v.base + v.reasons.iter().map(|r| r.points).sum::<i32>();
+        assert_eq!(i32::from(v.score), sum.clamp(0, 100));
+        // A colleague's note draws no such reason.
+        let colleague = scorer().score(&with_note(
+            "Great working with you on the storage team last year, let's stay in touch",
+        ));
+        assert!(!rules_fired(&colleague).contains(&"text_model"));
+        // Weight 0 turns it off; the weight scales it.
+        let mut settings = Settings::default();
+        settings.rules.weights.text_model = 0;
+        assert!(!rules_fired(&Scorer::new(&settings).score(&pitch)).contains(&"text_model"));
+        settings.rules.weights.text_model = -50;
+        let stronger = Scorer::new(&settings).score(&pitch);
+        let points = |v: &Verdict| {
+            v.reasons
+                .iter()
+                .find(|r| r.rule == "text_model")
+                .unwrap()
+                .points
+        };
+        assert!(points(&stronger) < model.points);
+    }
 }

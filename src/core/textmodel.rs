@@ -61,37 +61,61 @@ fn bucket(hash: u32) -> u32 {
     hash & (BUCKETS as u32 - 1)
 }
 
-/// The distinct buckets of a note's words and adjacent word pairs, sorted.
-pub fn features(words: &[&str]) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::with_capacity(words.len() * 2);
+/// Buckets seen so far, a bit each: keeps features distinct without sorting (sort code is
+/// kept out of the wasm).
+struct Seen([u64; BUCKETS / 64]);
+
+impl Seen {
+    fn new() -> Self {
+        Seen([0; BUCKETS / 64])
+    }
+    /// Marks `b`; whether it was new.
+    fn first(&mut self, b: u32) -> bool {
+        let (word, bit) = (b as usize / 64, 1u64 << (b % 64));
+        let new = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        new
+    }
+}
+
+/// Calls `found` with each distinct feature of a note, in note order: its bucket, the index of
+/// its (first) word, and whether it is a pair (that word and the next). Of features sharing a
+/// bucket, the first.
+fn each_feature(words: &[&str], mut found: impl FnMut(u32, usize, bool)) {
+    let mut seen = Seen::new();
     for (i, w) in words.iter().enumerate() {
         let one = fnv(FNV_START, w.as_bytes());
-        out.push(bucket(one));
+        if seen.first(bucket(one)) {
+            found(bucket(one), i, false);
+        }
         if let Some(next) = words.get(i + 1) {
-            out.push(bucket(fnv(fnv(one, b" "), next.as_bytes())));
+            let two = bucket(fnv(fnv(one, b" "), next.as_bytes()));
+            if seen.first(two) {
+                found(two, i, true);
+            }
         }
     }
-    out.sort_unstable();
-    out.dedup();
+}
+
+/// The distinct buckets of a note's words and adjacent word pairs, in note order.
+pub fn features(words: &[&str]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(words.len() * 2);
+    each_feature(words, |b, _, _| out.push(b));
     out
 }
 
-/// Every feature of a note with its words, in note order (a bucket may repeat).
+/// The distinct features of a note with their words, in note order (of features sharing a
+/// bucket, the first).
 pub fn named_features(words: &[&str]) -> Vec<Feature> {
     let mut out = Vec::with_capacity(words.len() * 2);
-    for (i, w) in words.iter().enumerate() {
-        let one = fnv(FNV_START, w.as_bytes());
-        out.push(Feature {
-            bucket: bucket(one),
-            text: (*w).to_owned(),
-        });
-        if let Some(next) = words.get(i + 1) {
-            out.push(Feature {
-                bucket: bucket(fnv(fnv(one, b" "), next.as_bytes())),
-                text: format!("{w} {next}"),
-            });
-        }
-    }
+    each_feature(words, |bucket, i, pair| {
+        let text = if pair {
+            format!("{} {}", words[i], words[i + 1])
+        } else {
+            words[i].to_owned()
+        };
+        out.push(Feature { bucket, text });
+    });
     out
 }
 
@@ -168,30 +192,31 @@ impl TextModel {
     /// The note's logit and its `n` strongest pitch words: the features with the largest
     /// positive weights, each named once, strongest first.
     pub fn explain(&self, words: &[&str], n: usize) -> (f32, Vec<String>) {
-        let logit = self.logit(&features(words));
-        let mut named = named_features(words);
-        named.sort_by_key(|f| f.bucket);
-        named.dedup_by_key(|f| f.bucket);
-        let mut ranked: Vec<(f32, String)> = named
-            .into_iter()
+        let named = named_features(words);
+        let buckets: Vec<u32> = named.iter().map(|f| f.bucket).collect();
+        let logit = self.logit(&buckets);
+        let mut left: Vec<(f32, &str)> = named
+            .iter()
             .filter_map(|f| {
                 let w = *self.weights.get(f.bucket as usize)?;
-                (w > 0.0).then_some((w, f.text))
+                (w > 0.0).then_some((w, f.text.as_str()))
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut top: Vec<String> = Vec::with_capacity(n);
-        for (_, text) in ranked {
+        // The strongest left, n times over (a note has a few dozen features: no sort needed).
+        while top.len() < n {
+            let Some(at) = (0..left.len()).reduce(|a, b| if left[b].0 > left[a].0 { b } else { a })
+            else {
+                break;
+            };
+            let (_, text) = left.swap_remove(at);
             // A pair says more than either of its words: skip a word a chosen pair holds, and
             // the reverse.
             let overlaps = top
                 .iter()
                 .any(|t| t.split(' ').any(|w| w == text) || text.split(' ').any(|w| w == t));
             if !overlaps {
-                top.push(text);
-            }
-            if top.len() == n {
-                break;
+                top.push(text.to_owned());
             }
         }
         (logit, top)

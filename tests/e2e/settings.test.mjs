@@ -281,6 +281,23 @@ test('always-accept refuses a name at the field, and nothing is saved', async ()
   assert.equal(saved.version, 2);
 });
 
+test('the text model is weighed like any other signal: its reason names the words, 0 turns it off, and the weight is saved', async () => {
+  await saveSettings({ ...USER, version: 2 });
+  const options = await openOptions();
+  const weight = options.locator('#f-rules-weights-text_model');
+  assert.equal(await options.textContent('label[for="f-rules-weights-text_model"]'), 'Reads like a sales pitch or spam (text model; 0 turns it off)');
+  assert.equal(await weight.inputValue(), '-25');
+  await options.fill('#preview-note', 'We are one of the leading software companies. We offer solutions that help you fully automate your sales cycle.');
+  const reason = options.locator('#preview-reasons li', { hasText: 'Reads like a sales pitch or spam: “' });
+  await reason.waitFor();
+  assert.match(await reason.textContent(), /^-\d+ Reads like a sales pitch or spam: “[^”]+”/);
+  await weight.fill('0');
+  await reason.waitFor({ state: 'detached' });
+  await options.click('#save');
+  await options.waitFor('#message.ok');
+  assert.equal((await loadSettings()).settings.rules.weights.text_model, 0);
+});
+
 /** Writes `USER` and then damages the stored copy in one of several ways. */
 const DAMAGE = {
   async 'a missing chunk'() {
