@@ -1,6 +1,7 @@
 //! Snapshots as the content script sends them, for tests and benchmarks.
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod real;
 pub mod truth;
 
