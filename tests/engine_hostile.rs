@@ -368,19 +368,19 @@ fn the_right_to_left_override_cannot_disguise_a_name() {
 fn invisible_characters_do_not_hide_spam_phrases() {
     let s = scorer();
     let plain = Invitation {
-        headline: "Crypto trader".into(),
+        headline: "Crypto trading mentor".into(),
         ..Invitation::default()
     };
     let rule = |inv: &Invitation| {
         s.score(inv)
             .reasons
             .iter()
-            .any(|r| r.rule == "spam" && r.label.contains("crypto"))
+            .any(|r| r.rule == "spam" && r.label.contains("crypto trading"))
     };
     assert!(rule(&plain));
     for &c in INVISIBLE {
         let inv = Invitation {
-            headline: format!("Cr{c}yp{c}to trader"),
+            headline: format!("Cr{c}yp{c}to trading mentor"),
             ..Invitation::default()
         };
         assert!(rule(&inv), "U+{:04X} split the word", c as u32);
@@ -390,7 +390,7 @@ fn invisible_characters_do_not_hide_spam_phrases() {
     let zalgo = "C\u{0334}\u{0321}r\u{0335}y\u{0338}p\u{0322}t\u{0337}o\u{0489}";
     for headline in [struck.as_str(), zalgo] {
         let inv = Invitation {
-            headline: format!("{headline} trader"),
+            headline: format!("{headline} trading mentor"),
             ..Invitation::default()
         };
         assert!(rule(&inv), "{headline}");

@@ -18,3 +18,4 @@ pub mod review;
 pub mod score;
 pub mod settings;
 pub mod summary;
+pub mod textmodel;

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::core::invitation::{Invitation, Kind};
 use crate::core::matcher::{name_key, profile_key, profile_slug, words, Matcher, Words};
 use crate::core::settings::{Rules, Settings};
+use crate::core::textmodel::{self, TextModel};
 
 /// The three decisions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -109,6 +110,10 @@ pub struct Scorer {
     context: Matcher,
     interest: Matcher,
     generic: Matcher,
+    community: Matcher,
+    seller: Matcher,
+    /// The text model beside the rules (`rules.weights.text_model` weighs it).
+    text_model: &'static TextModel,
     /// Always-accept profiles, as [`profile_key`]s.
     always_accept: Vec<String>,
     /// Trusted display names, as [`name_key`]s.
@@ -145,6 +150,12 @@ const RECRUITER: u16 = 1 << 6;
 const CONTEXT: u16 = 1 << 7;
 const INTEREST: u16 = 1 << 8;
 const GENERIC: u16 = 1 << 9;
+const COMMUNITY: u16 = 1 << 10;
+const SELLER: u16 = 1 << 11;
+
+/// The text model's logit at which it counts in full (`weights.text_model` points); below,
+/// its points shrink in proportion, and at zero or less it adds no reason.
+const TEXT_MODEL_FULL: f32 = 1.0;
 
 fn compile(list: &[String]) -> Matcher {
     Matcher::new(list.iter().map(String::as_str))
@@ -203,6 +214,9 @@ impl Scorer {
             context: compile(&r.context_phrases),
             interest: compile(&r.interest_phrases),
             generic: compile(&r.generic_notes),
+            community: compile(&r.community_phrases),
+            seller: compile(&r.seller_phrases),
+            text_model: TextModel::embedded(),
             always_accept: r
                 .always_accept
                 .iter()
@@ -215,7 +229,7 @@ impl Scorer {
         .indexed()
     }
 
-    fn lists(&self) -> [(&Matcher, u16); 10] {
+    fn lists(&self) -> [(&Matcher, u16); 12] {
         [
             (&self.field, FIELD),
             (&self.companies, COMPANY),
@@ -227,6 +241,8 @@ impl Scorer {
             (&self.context, CONTEXT),
             (&self.interest, INTEREST),
             (&self.generic, GENERIC),
+            (&self.community, COMMUNITY),
+            (&self.seller, SELLER),
         ]
     }
 
@@ -285,6 +301,28 @@ impl Scorer {
             }
         }
         self.indexed()
+    }
+
+    /// Scores with another text model (the trainer's cross-validation uses this).
+    pub fn with_text_model(mut self, model: &'static TextModel) -> Self {
+        self.text_model = model;
+        self
+    }
+
+    /// The text model's points for a note and the words that weighed most, when it reads like
+    /// a pitch or spam: `weight` at [`TEXT_MODEL_FULL`] and above, in proportion below.
+    fn text_model_points(&self, words: &[&str], weight: i32) -> Option<(i32, Vec<String>)> {
+        let logit = self.text_model.logit(&textmodel::features(words));
+        if logit <= 0.0 {
+            return None;
+        }
+        let share = (logit / TEXT_MODEL_FULL).min(1.0);
+        let points = (weight as f32 * share).round() as i32;
+        if points == 0 {
+            return None;
+        }
+        let (_, top) = self.text_model.explain(words, 3);
+        Some((points, top))
     }
 
     /// Whether field words were taken from the member's own headline.
@@ -373,11 +411,23 @@ impl Scorer {
             } else {
                 add("note", "Wrote a personal note".into(), w.note);
             }
-            if let Some(found) = Self::find(&self.context, CONTEXT, &note).first() {
+            let context = Self::find(&self.context, CONTEXT, &note);
+            if let Some(found) = context.first() {
                 add(
                     "note_context",
                     format!("Note says how you know each other: “{found}”"),
                     w.note_context,
+                );
+            }
+            let context = !context.is_empty();
+            if let Some(found) = Self::find(&self.community, COMMUNITY, &note)
+                .first()
+                .filter(|_| !context)
+            {
+                add(
+                    "note_community",
+                    format!("Note names a community you share: “{found}”"),
+                    w.note_community,
                 );
             }
             if let Some(found) = Self::find(&self.interest, INTEREST, &note).first() {
@@ -386,6 +436,18 @@ impl Scorer {
                     format!("Note shows they know your work: “{found}”"),
                     w.note_interest,
                 );
+            }
+            if w.text_model != 0 {
+                if let Some((points, words)) = self.text_model_points(note.words, w.text_model) {
+                    add(
+                        "text_model",
+                        format!(
+                            "Reads like a sales pitch or spam: {}",
+                            quoted(&words.iter().map(String::as_str).collect::<Vec<_>>())
+                        ),
+                        points,
+                    );
+                }
             }
             let field = Self::find(&self.field, FIELD, &note);
             if !field.is_empty() {
@@ -446,6 +508,13 @@ impl Scorer {
         if person {
             if let Some(found) = Self::find(&self.recruiter, RECRUITER, &headline).first() {
                 add("recruiter", format!("Recruiter (“{found}”)"), w.recruiter);
+            }
+            if let Some(found) = Self::find(&self.seller, SELLER, &headline).first() {
+                add(
+                    "seller",
+                    format!("Sales or business-development role (“{found}”)"),
+                    w.seller,
+                );
             }
             if !inv.has_photo {
                 add("no_photo", "No profile photo".into(), w.no_photo);
@@ -906,5 +975,178 @@ mod tests {
             reasons,
         };
         assert_eq!(reason_summary(&v, 2), "B (-30); A (+2).");
+    }
+
+    fn with_note(note: &str) -> Invitation {
+        Invitation {
+            headline: "Product manager at Nimbus".into(),
+            mutual_count: 3,
+            note: Some(note.into()),
+            ..person()
+        }
+    }
+
+    #[test]
+    fn linkedins_stock_note_is_stock_in_every_language() {
+        for note in [
+            "I'd like to add you to my professional network on LinkedIn.",
+            "I’d like to add you to my professional network",
+            "Me gustaría añadirte a mi red profesional en LinkedIn.",
+            "Me gustaría agregarte a mi red profesional de LinkedIn.",
+            "J'aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+            "Je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn.",
+            "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+            "Gostaria de adicionar você à minha rede profissional no LinkedIn.",
+            "Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+            "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+        ] {
+            let v = scorer().score(&with_note(note));
+            let fired = rules_fired(&v);
+            assert!(fired.contains(&"generic_note"), "{note}: {fired:?}");
+            assert!(!fired.contains(&"note"), "{note}: not a personal note");
+            assert_eq!(v.bucket, Bucket::Review, "{note}");
+        }
+    }
+
+    #[test]
+    fn meeting_phrasings_are_shared_context_in_every_language() {
+        for note in [
+            "It was great talking to you at the career fair today!",
+            "Nice meeting you at the Rust meetup last week.",
+            "Thanks for stopping by our booth at the conference.",
+            "I didn't realize we weren't already connected!",
+            "Ana recommended I connect with you about the event we organized.",
+            "Fue un placer conocerte en la conferencia de ayer.",
+            "Ravi d'avoir échangé avec vous au salon la semaine dernière.",
+            "Schön, dass wir uns auf dem Meetup kennengelernt haben.",
+            "Foi um prazer conversar com você no webinar.",
+            "Piacere di conoscerti alla conferenza di Milano.",
+            "Leuk je gesproken te hebben op de meetup in Utrecht.",
+        ] {
+            let v = scorer().score(&with_note(note));
+            assert!(
+                rules_fired(&v).contains(&"note_context"),
+                "{note}: {:?}",
+                rules_fired(&v)
+            );
+        }
+    }
+
+    #[test]
+    fn a_shared_community_counts_less_than_having_met() {
+        let w = Settings::default().rules.weights;
+        assert!(0 < w.note_community && w.note_community < w.note_context);
+        let v = scorer().score(&with_note(
+            "Hi Sam, we are both members of the Rust Berlin group, would be glad to connect.",
+        ));
+        assert!(rules_fired(&v).contains(&"note_community"), "{v:?}");
+        assert_eq!(v.bucket, Bucket::Review);
+        // Having met says more, and says it alone.
+        let v = scorer().score(&with_note(
+            "We met at the Rust Berlin group last week, we are both members of it.",
+        ));
+        assert!(rules_fired(&v).contains(&"note_context"));
+        assert!(!rules_fired(&v).contains(&"note_community"));
+    }
+
+    #[test]
+    fn a_crypto_topic_is_not_a_scam_but_scam_patterns_are() {
+        let topic = scorer().score(&with_note(
+            "Hi Sam, we are organizing another discussion on stablecoin and crypto regulation \
+             with policymakers; would you like to join the panel?",
+        ));
+        assert!(!rules_fired(&topic).contains(&"spam"), "{topic:?}");
+        assert_ne!(topic.bucket, Bucket::Ignore);
+        for scam in [
+            "Learn crypto trading with me and earn daily, message me on WhatsApp",
+            "Hello dear, I am widowed and looking for an honest man",
+            "Please write me on my private email for the details of the project",
+            "Join chat.whatsapp.com/AbC123 for our investment group",
+            "A job for you, only pay the registration fee to start",
+        ] {
+            let v = scorer().score(&with_note(scam));
+            assert!(rules_fired(&v).contains(&"spam"), "{scam}: {v:?}");
+            assert_eq!(v.bucket, Bucket::Ignore, "{scam}");
+        }
+    }
+
+    #[test]
+    fn thirty_mutual_connections_and_a_plausible_headline_accept() {
+        let known = |mutual: u32| Invitation {
+            headline: "Product manager at Nimbus".into(),
+            mutual_count: mutual,
+            ..person()
+        };
+        let v = Scorer::new(&Settings::default()).score(&known(30));
+        assert_eq!(v.bucket, Bucket::Accept, "{v:?}");
+        for n in [3, 10, 20] {
+            let v = Scorer::new(&Settings::default()).score(&known(n));
+            assert_eq!(v.bucket, Bucket::Review, "{n} mutual connections: {v:?}");
+        }
+        // Anything against it keeps it for a look: no photo, no headline, a seller, a pitch.
+        let against = [
+            Invitation {
+                has_photo: false,
+                ..known(30)
+            },
+            Invitation {
+                headline: "--".into(),
+                ..known(30)
+            },
+            Invitation {
+                headline: "Sales director at Elastic".into(),
+                ..known(31)
+            },
+            Invitation {
+                note: Some("Do you have 15 minutes for a quick call about our services?".into()),
+                ..known(35)
+            },
+        ];
+        for inv in against {
+            let v = Scorer::new(&Settings::default()).score(&inv);
+            assert_ne!(v.bucket, Bucket::Accept, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn the_text_model_is_a_reason_naming_its_words_and_can_be_turned_off() {
+        let pitch = with_note(
+            "We are one of the leading software companies. We offer solutions that help you \
+             fully automate your sales cycle.",
+        );
+        let v = scorer().score(&pitch);
+        let model = v
+            .reasons
+            .iter()
+            .find(|r| r.rule == "text_model")
+            .expect("a reason");
+        assert!(model.points < 0 && model.points >= -25, "{model:?}");
+        assert!(
+            model
+                .label
+                .starts_with("Reads like a sales pitch or spam: “"),
+            "{model:?}"
+        );
+        let sum: i32 = v.base + v.reasons.iter().map(|r| r.points).sum::<i32>();
+        assert_eq!(i32::from(v.score), sum.clamp(0, 100));
+        // A colleague's note draws no such reason.
+        let colleague = scorer().score(&with_note(
+            "Great working with you on the storage team last year, let's stay in touch",
+        ));
+        assert!(!rules_fired(&colleague).contains(&"text_model"));
+        // Weight 0 turns it off; the weight scales it.
+        let mut settings = Settings::default();
+        settings.rules.weights.text_model = 0;
+        assert!(!rules_fired(&Scorer::new(&settings).score(&pitch)).contains(&"text_model"));
+        settings.rules.weights.text_model = -50;
+        let stronger = Scorer::new(&settings).score(&pitch);
+        let points = |v: &Verdict| {
+            v.reasons
+                .iter()
+                .find(|r| r.rule == "text_model")
+                .unwrap()
+                .points
+        };
+        assert!(points(&stronger) < model.points);
     }
 }

@@ -192,7 +192,8 @@ pub struct Rules {
     pub always_ignore: Vec<String>,
     /// Sales-pitch phrases (notes and headlines).
     pub sales_phrases: Vec<String>,
-    /// Scam and spam phrases: crypto, forex, MLM, romance-scam markers.
+    /// Scam and spam patterns: money promises, moving off LinkedIn (WhatsApp, Telegram, a private
+    /// email), fake job offers, MLM, romance openers. Patterns, not topic words.
     pub spam_phrases: Vec<String>,
     /// Open-networker markers.
     pub open_networker_phrases: Vec<String>,
@@ -208,6 +209,14 @@ pub struct Rules {
     pub stale_days: u32,
     /// Points per signal.
     pub weights: Weights,
+    // Added in schema 2 with the real corpus (issue 13); a document without them reads the
+    // defaults.
+    /// Note phrases that say the sender shares a community or group with the user ("we are both
+    /// members of", "fellow alum"): a weaker sign than having met.
+    pub community_phrases: Vec<String>,
+    /// Sales and business-development markers in headlines: shown, and a nudge down by
+    /// default (30 mutual connections alone accept; a seller with them is worth a look).
+    pub seller_phrases: Vec<String>,
 }
 
 /// Points each signal adds (negative: takes away).
@@ -258,13 +267,21 @@ pub struct Weights {
     pub stale: i32,
     /// Invited before, and the user ignored or declined it then.
     pub repeat_inviter: i32,
+    // Added in schema 3 with the real corpus (issue 13).
+    /// A note that names a community or group the sender shares with the user.
+    pub note_community: i32,
+    /// The text model at full confidence that a note reads like a pitch, spam or a scam
+    /// (`core::textmodel`); scaled down as it is less sure. 0 turns it off.
+    pub text_model: i32,
+    /// A sales or business-development headline.
+    pub seller: i32,
 }
 
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            mutual_max: 36,
-            mutual_half: 8,
+            mutual_max: 40,
+            mutual_half: 10,
             no_mutual: -5,
             note: 8,
             note_context: 15,
@@ -285,9 +302,87 @@ impl Default for Weights {
             no_headline: -10,
             stale: -5,
             repeat_inviter: -15,
+            note_community: 5,
+            text_model: -25,
+            seller: -5,
         }
     }
 }
+
+/// Default [`Rules::seller_phrases`].
+const SELLER_PHRASES: &[&str] = &[
+    "sales",
+    "business development",
+    "business developer",
+    "account executive",
+    "account director",
+    "bdr",
+    "sdr",
+    "ventas",
+    "desarrollo de negocio",
+    "ventes",
+    "développement commercial",
+    "vertrieb",
+    "geschäftsentwicklung",
+    "vendas",
+    "desenvolvimento de negócios",
+    "vendite",
+    "sviluppo commerciale",
+    "verkoop",
+];
+
+/// Default [`Rules::community_phrases`].
+const COMMUNITY_PHRASES: &[&str] = &[
+    "both members of",
+    "we are both members",
+    "we're both members",
+    "both in the",
+    "fellow member",
+    "fellow alum",
+    "fellow alumni",
+    "fellow alumnus",
+    "same group",
+    "in your group",
+    "in the group",
+    "our group",
+    "same community",
+    "our community",
+    "your community",
+    "same program",
+    "same cohort",
+    "connecting from",
+    // Spanish
+    "mismo grupo",
+    "miembros de",
+    "la misma comunidad",
+    "compañero de promoción",
+    // French
+    "même groupe",
+    "membres de",
+    "même communauté",
+    "ancien élève",
+    "ancienne élève",
+    // German
+    "gleichen gruppe",
+    "selben gruppe",
+    "mitglied in",
+    "mitglieder der",
+    "gleichen community",
+    // Portuguese (Brazil)
+    "mesmo grupo",
+    "membros do",
+    "membros da",
+    "mesma comunidade",
+    // Italian
+    "stesso gruppo",
+    "membri di",
+    "stessa community",
+    // Dutch
+    "zelfde groep",
+    "dezelfde groep",
+    "lid van",
+    "leden van",
+];
 
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_owned()).collect()
@@ -433,12 +528,18 @@ impl Default for Rules {
                 "samenwerkingsmogelijkheid",
             ]),
             spam_phrases: strings(&[
-                "crypto",
-                "cryptocurrency",
-                "bitcoin",
-                "btc",
-                "usdt",
-                "forex",
+                // Scam patterns, not topic words: a note about a crypto topic is not a scam.
+                "crypto trading",
+                "crypto signals",
+                "crypto investment",
+                "invest in crypto",
+                "cryptocurrency trading",
+                "cryptocurrency investment",
+                "bitcoin investment",
+                "bitcoin trading",
+                "invest in bitcoin",
+                "forex trading",
+                "forex signals",
                 "binary options",
                 "trading signals",
                 "passive income",
@@ -467,8 +568,32 @@ impl Default for Rules {
                 "whatsapp me",
                 "text me on whatsapp",
                 "telegram me",
-                "nft",
-                "airdrop",
+                "claim your airdrop",
+                "free airdrop",
+                "airdrop hunter",
+                "contact me on whatsapp",
+                "message me on whatsapp",
+                "chat me on whatsapp",
+                "add me on whatsapp",
+                "my whatsapp",
+                "whatsapp number",
+                "chat whatsapp com",
+                "contact me on telegram",
+                "message me on telegram",
+                "my telegram",
+                "my private email",
+                "my private e mail",
+                "my personal email",
+                "hello dear",
+                "hi dear",
+                "registration fee",
+                "training fee",
+                "processing fee",
+                "earn daily",
+                "daily profit",
+                "weekly profit",
+                "easy money",
+                "double your money",
                 "forex trader",
                 // Spanish
                 "ingresos pasivos",
@@ -478,8 +603,10 @@ impl Default for Rules {
                 "ganancias garantizadas",
                 "ganar dinero desde casa",
                 "trabajar desde casa",
-                "criptomoneda",
-                "criptomonedas",
+                "invertir en criptomonedas",
+                "trading de criptomonedas",
+                "correo privado",
+                "contáctame por whatsapp",
                 "marketing multinivel",
                 "sé tu propio jefe",
                 "recuperar tus fondos",
@@ -497,7 +624,10 @@ impl Default for Rules {
                 "profit garanti",
                 "gagner de l'argent en ligne",
                 "travail à domicile",
-                "cryptomonnaie",
+                "investir dans la crypto",
+                "trading de crypto",
+                "mon email privé",
+                "mon adresse e mail personnelle",
                 "marketing de réseau",
                 "devenez votre propre patron",
                 "récupérer vos fonds",
@@ -513,8 +643,9 @@ impl Default for Rules {
                 "garantierter gewinn",
                 "online geld verdienen",
                 "von zu hause arbeiten",
-                "krypto",
-                "kryptowährung",
+                "in krypto investieren",
+                "krypto trading",
+                "meine private e mail",
                 "sein eigener chef",
                 "dein eigener chef",
                 "schreib mir auf whatsapp",
@@ -529,8 +660,11 @@ impl Default for Rules {
                 "lucro garantido",
                 "ganhar dinheiro online",
                 "trabalhe de casa",
-                "criptomoeda",
-                "criptomoedas",
+                "investir em criptomoedas",
+                "trade de criptomoedas",
+                "meu e mail privado",
+                "meu email privado",
+                "e mail privado",
                 "marketing multinível",
                 "seja seu próprio chefe",
                 "recuperar seus fundos",
@@ -548,8 +682,9 @@ impl Default for Rules {
                 "guadagnare online",
                 "guadagnare da casa",
                 "lavoro da casa",
-                "criptovaluta",
-                "criptovalute",
+                "investire in criptovalute",
+                "trading di criptovalute",
+                "la mia email privata",
                 "marketing multilivello",
                 "recuperare i tuoi fondi",
                 "scrivimi su whatsapp",
@@ -564,7 +699,9 @@ impl Default for Rules {
                 "gegarandeerde winst",
                 "online geld verdienen",
                 "vanuit huis werken",
-                "cryptovaluta",
+                "investeren in crypto",
+                "crypto handelen",
+                "mijn privé e mail",
                 "netwerkmarketing",
                 "je eigen baas",
                 "je geld terugkrijgen",
@@ -632,7 +769,55 @@ impl Default for Rules {
                 "thanks for your help",
                 "thank you for your help",
                 "mentoring me",
+                "great talking",
+                "great to talk",
+                "nice talking",
+                "good talking",
+                "lovely talking",
+                "great speaking",
+                "talking to you at",
+                "talking with you at",
+                "talked to you at",
+                "spoke with you at",
+                "meeting you at",
+                "met you at",
+                "great seeing you",
+                "good to see you at",
+                "stopping by our",
+                "stopped by our",
+                "came by our",
+                "visiting our booth",
+                "our discussion",
+                "our conversation",
+                "our chat",
+                "our call",
+                "the one we did",
+                "we organized",
+                "we organised",
+                "organizing together",
+                "weren't already connected",
+                "were not already connected",
+                "not already connected",
+                "recommended i connect",
+                "suggested i connect",
+                "recommended i reach out",
+                "recommended that i reach out",
+                "he recommended",
+                "she recommended",
+                "school together",
+                "friends in school",
+                "thanks for your support",
+                "thank you for your support",
                 // Spanish
+                "fue un placer conocerte",
+                "un gusto conocerte",
+                "gusto hablar contigo",
+                "encantado de hablar",
+                "encantada de hablar",
+                "hablamos en",
+                "conversamos en",
+                "coincidimos en",
+                "nos vimos en",
                 "nos conocimos",
                 "encantado de conocerte",
                 "encantada de conocerte",
@@ -668,6 +853,14 @@ impl Default for Rules {
                 "camarade de promo",
                 "suite à notre échange",
                 "suite à notre conversation",
+                "ravi d'avoir échangé",
+                "ravie d'avoir échangé",
+                "nous avons échangé",
+                "on a échangé",
+                "nous avons discuté",
+                "on a discuté",
+                "nous nous sommes croisés",
+                "on s'est croisés",
                 // German
                 "kennengelernt",
                 "zusammengearbeitet",
@@ -684,6 +877,10 @@ impl Default for Rules {
                 "kommilitonin",
                 "nach unserem gespräch",
                 "unser gespräch",
+                "haben uns getroffen",
+                "wir haben gesprochen",
+                "unseren austausch",
+                "unserem austausch",
                 // Portuguese (Brazil)
                 "nos conhecemos",
                 "prazer em conhecer",
@@ -698,6 +895,13 @@ impl Default for Rules {
                 "colega de turma",
                 "nossa conversa",
                 "nossa reunião",
+                "prazer conversar",
+                "bom conversar",
+                "conversamos no",
+                "conversamos na",
+                "nos falamos",
+                "nos vimos",
+                "nos encontramos",
                 // Italian
                 "ci siamo conosciuti",
                 "ci siamo conosciute",
@@ -714,6 +918,10 @@ impl Default for Rules {
                 "compagno di corso",
                 "compagna di corso",
                 "la nostra chiacchierata",
+                "piacere di conoscerti",
+                "abbiamo parlato",
+                "ci siamo visti",
+                "ci siamo incontrati",
                 // Dutch
                 "elkaar ontmoet",
                 "leuk je te ontmoeten",
@@ -729,6 +937,11 @@ impl Default for Rules {
                 "studiegenoot",
                 "jaargenoot",
                 "ons gesprek",
+                "leuk je gesproken",
+                "we spraken",
+                "hebben gesproken",
+                "elkaar gesproken",
+                "elkaar gezien",
             ]),
             interest_phrases: strings(&[
                 "your talk",
@@ -779,21 +992,36 @@ impl Default for Rules {
                 "expand my network",
                 "grow my network",
                 "me gustaría añadirte a mi red profesional",
+                "me gustaría agregarte a mi red profesional",
+                "añadirte a mi red profesional",
+                "agregarte a mi red profesional",
+                "me gustaría contactar contigo",
                 "ampliar mi red",
                 "rejoindre mon réseau professionnel",
+                "vous inviter à rejoindre mon réseau",
+                "vous ajouter à mon réseau professionnel",
+                "rejoindre votre réseau",
+                "m'ajouter à votre réseau",
                 "faire partie de votre réseau",
                 "élargir mon réseau",
                 "zu meinem beruflichen netzwerk hinzufügen",
+                "meinem beruflichen netzwerk auf linkedin",
+                "in mein berufliches netzwerk",
                 "mein netzwerk erweitern",
                 "minha rede profissional",
+                "adicionar você à minha rede",
                 "expandir minha rede",
                 "alla mia rete professionale",
+                "aggiungerti alla mia rete",
                 "ampliare la mia rete",
                 "aan mijn professionele netwerk",
+                "toevoegen aan mijn netwerk",
                 "mijn netwerk uitbreiden",
             ]),
             stale_days: 60,
             weights: Weights::default(),
+            community_phrases: strings(COMMUNITY_PHRASES),
+            seller_phrases: strings(SELLER_PHRASES),
         }
     }
 }
@@ -1133,7 +1361,7 @@ impl Rules {
     }
 
     /// Every phrase list, by field name.
-    pub fn lists(&self) -> [(&'static str, &Vec<String>); 13] {
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 15] {
         [
             ("field_keywords", &self.field_keywords),
             ("companies", &self.companies),
@@ -1148,13 +1376,15 @@ impl Rules {
             ("context_phrases", &self.context_phrases),
             ("interest_phrases", &self.interest_phrases),
             ("generic_notes", &self.generic_notes),
+            ("community_phrases", &self.community_phrases),
+            ("seller_phrases", &self.seller_phrases),
         ]
     }
 }
 
 impl Weights {
     /// Every point weight, by field name.
-    pub fn named(&self) -> [(&'static str, i32); 21] {
+    pub fn named(&self) -> [(&'static str, i32); 24] {
         [
             ("mutual_max", self.mutual_max),
             ("no_mutual", self.no_mutual),
@@ -1177,6 +1407,9 @@ impl Weights {
             ("no_headline", self.no_headline),
             ("stale", self.stale),
             ("repeat_inviter", self.repeat_inviter),
+            ("note_community", self.note_community),
+            ("text_model", self.text_model),
+            ("seller", self.seller),
         ]
     }
 }
@@ -1296,6 +1529,12 @@ mod tests {
         (3, "quiet"),
         (3, "batch.pace_ms"),
         (3, "history.retention_days"),
+        // With the real corpus (issue 13).
+        (3, "rules.community_phrases"),
+        (3, "rules.seller_phrases"),
+        (3, "rules.weights.note_community"),
+        (3, "rules.weights.text_model"),
+        (3, "rules.weights.seller"),
     ];
 
     /// Entries a migration moves on purpose, checked by their own rule below: (version, from,
@@ -1572,12 +1811,22 @@ mod tests {
             object.remove(added);
         }
         object.insert("version".into(), 2.into());
-        // The repeat inviters' weight is new in 3 too, at its default.
+        // The weights and lists new in 3 too, at their defaults.
+        let defaults = serde_json::to_value(Settings::default()).unwrap();
         let weights = after["rules"]["weights"].as_object_mut().unwrap();
-        assert_eq!(
-            weights.remove("repeat_inviter"),
-            Some(Weights::default().repeat_inviter.into())
-        );
+        for added in ["repeat_inviter", "note_community", "text_model", "seller"] {
+            assert_eq!(
+                weights.remove(added).as_ref(),
+                Some(&defaults["rules"]["weights"][added])
+            );
+        }
+        let rules = after["rules"].as_object_mut().unwrap();
+        for added in ["community_phrases", "seller_phrases"] {
+            assert_eq!(
+                rules.remove(added).as_ref(),
+                Some(&defaults["rules"][added])
+            );
+        }
         assert_eq!(after, v2);
     }
 

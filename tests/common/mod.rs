@@ -1,6 +1,8 @@
 //! Snapshots as the content script sends them, for tests and benchmarks.
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod real;
 pub mod truth;
 
 use invite_triage::core::read::INDEX_ATTR;

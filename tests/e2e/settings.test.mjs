@@ -145,13 +145,22 @@ const movedWarning = async (options) =>
 
 /** What migrating to schema 3 adds: its settings at their defaults. */
 const SCHEMA_3_DEFAULTS = { quiet: false, batch: { pace_ms: [2000, 5000] }, history: { retention_days: 365 } };
-/** The weight schema 3 added, at its default (repeat inviters). */
-const SCHEMA_3_WEIGHTS = { repeat_inviter: -15 };
+/** The weights and phrase lists schema 3 added, at their defaults, as the engine gives them. */
+async function schema3Rules(options) {
+  const { settings } = await options.evaluate(async () => (await import('./engine.js')).handle({ op: 'defaults' }));
+  const { weights, community_phrases, seller_phrases } = settings.rules;
+  assert.ok(community_phrases.length > 0 && seller_phrases.length > 0);
+  return {
+    lists: { community_phrases, seller_phrases },
+    weights: { repeat_inviter: -15, note_community: weights.note_community, text_model: weights.text_model, seller: weights.seller },
+  };
+}
 
 test('a settings document from before versioning (v0) imports with every field carried over', async () => {
   const v0 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v0.json'), 'utf8'));
   assert.equal(v0.version, undefined);
   const options = await openOptions();
+  const added = await schema3Rules(options);
   const shown = await importFile(options, 'old.json', JSON.stringify(v0));
   assert.match(shown.text, /Imported and saved/);
   // Every value kept; the name on the always-accept list moved to trusted names (schema 2).
@@ -160,7 +169,7 @@ test('a settings document from before versioning (v0) imports with every field c
   assert.deepEqual((await loadSettings()).settings, {
     ...v0,
     version: 3,
-    rules: { ...rules, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15, ...SCHEMA_3_WEIGHTS } },
+    rules: { ...rules, ...added.lists, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
   });
   assert.equal(await options.inputValue('#f-my_name'), v0.my_name);
@@ -171,12 +180,13 @@ test('a v2 document imports with every field kept and the schema-3 settings at t
   const v2 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v2.json'), 'utf8'));
   assert.equal(v2.version, 2);
   const options = await openOptions();
+  const added = await schema3Rules(options);
   const shown = await importFile(options, 'v2.json', JSON.stringify(v2));
   assert.match(shown.text, /Imported and saved/);
   assert.deepEqual((await loadSettings()).settings, {
     ...v2,
     version: 3,
-    rules: { ...v2.rules, weights: { ...v2.rules.weights, ...SCHEMA_3_WEIGHTS } },
+    rules: { ...v2.rules, ...added.lists, weights: { ...v2.rules.weights, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
   });
   assert.equal(await movedWarning(options), null, 'nothing moved');
@@ -190,6 +200,7 @@ test('a v1 document with names on its always-accept list imports with the names 
   const v1 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v1.json'), 'utf8'));
   assert.equal(v1.version, 1);
   const options = await openOptions();
+  const added = await schema3Rules(options);
   assert.equal(await movedWarning(options), null, 'no warning before');
   const shown = await importFile(options, 'v1.json', JSON.stringify(v1));
   assert.match(shown.text, /Imported and saved/);
@@ -203,7 +214,7 @@ test('a v1 document with names on its always-accept list imports with the names 
   assert.deepEqual(stored, {
     ...v1,
     version: 3,
-    rules: { ...rules, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15, ...SCHEMA_3_WEIGHTS } },
+    rules: { ...rules, ...added.lists, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
   });
 
@@ -310,6 +321,23 @@ test('always-accept refuses a name at the field, and nothing is saved', async ()
   assert.deepEqual(saved.rules.always_accept, ['ana-souza-42', 'https://www.linkedin.com/in/priya-raman/']);
   assert.deepEqual(saved.rules.trusted_names, ['Ana Ruiz']);
   assert.equal(saved.version, 3);
+});
+
+test('the text model is weighed like any other signal: its reason names the words, 0 turns it off, and the weight is saved', async () => {
+  await saveSettings({ ...USER, version: 2 });
+  const options = await openOptions();
+  const weight = options.locator('#f-rules-weights-text_model');
+  assert.equal(await options.textContent('label[for="f-rules-weights-text_model"]'), 'Reads like a sales pitch or spam (text model; 0 turns it off)');
+  assert.equal(await weight.inputValue(), '-25');
+  await options.fill('#preview-note', 'We are one of the leading software companies. We offer solutions that help you fully automate your sales cycle.');
+  const reason = options.locator('#preview-reasons li', { hasText: 'Reads like a sales pitch or spam: “' });
+  await reason.waitFor();
+  assert.match(await reason.textContent(), /^-\d+ Reads like a sales pitch or spam: “[^”]+”/);
+  await weight.fill('0');
+  await reason.waitFor({ state: 'detached' });
+  await options.click('#save');
+  await options.waitFor('#message.ok');
+  assert.equal((await loadSettings()).settings.rules.weights.text_model, 0);
 });
 
 /** Writes `USER` and then damages the stored copy in one of several ways. */
