@@ -361,7 +361,8 @@ for (const kind of BROWSERS) {
       await saveSettingsFrom(options, { version: 1, rules: { always_accept: [id] } });
       await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket === 'accept', id);
       const row = (await readTriage(page)).find((r) => r.id === id);
-      assert.equal(row.score, 100);
+      // The always-accept points outweigh the pitch's (its score stays base plus its reasons).
+      assert.ok(row.score >= 70, `${row.score}`);
       assert.ok(row.reasons.some((r) => /always-accept/.test(r)), 'the reason says why');
       await saveSettingsFrom(options, { version: 1 });
       await page.waitForFunction((i) => document.querySelector(`[data-triage-id="${i}"]`)?.dataset.triageBucket !== 'accept', id);
