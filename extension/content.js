@@ -110,7 +110,10 @@
       fullPassNeeded = true;
       foreign = true;
     }
-    if (foreign) schedulePass();
+    if (foreign) {
+      snapshotDisturbed = true;
+      schedulePass();
+    }
   }
 
   /** The region a list of cards sits in: its list, section or main (wrappers come and go). */
@@ -159,7 +162,7 @@
     inFlight = true;
     try {
       const began = performance.now();
-      const { html, elements, stubs } = snapshot();
+      const { html, elements, stubs, longestSlice: snapshotSlice } = await snapshot();
       // The same partial snapshot of the same elements as the last one answered, with every
       // badge still in place: nothing new, no engine, no write.
       if (stubs && sameAsLast(html, elements)) return;
@@ -171,7 +174,7 @@
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
       const longestSlice = await applyPlan(reply.plan, elements, stubs);
       lastAnswered = stubs ? { html, elements } : null;
-      timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice });
+      timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice, snapshotSlice });
     } catch (e) {
       blocked(e?.message ?? String(e));
     } finally {
@@ -187,9 +190,9 @@
    * The last pass's phases as User Timing measures (`invite-triage:snapshot|engine|paint`), seen
    * in DevTools' performance panel and read by the benchmarks; only the latest are kept.
    */
-  function timings({ began, sent, answered, painted, engineMs, bytes, longestSlice }) {
+  function timings({ began, sent, answered, painted, engineMs, bytes, longestSlice, snapshotSlice }) {
     const phases = [
-      ['snapshot', began, sent, { bytes }],
+      ['snapshot', began, sent, { bytes, longestSlice: snapshotSlice }],
       ['engine', sent, answered, { engineMs }],
       ['paint', answered, painted, { longestSlice }],
     ];
@@ -325,7 +328,28 @@
     fullPassNeeded = false;
     dirty = new WeakSet(); // changes from now on mark cards for the next pass
     lateChanges = [];
-    return serialize(new Set(stubs));
+    return serializeSliced(new Set(stubs));
+  }
+
+  /**
+   * A snapshot: the HTML sent, the live elements its `data-ti` indices name, the cards sent as
+   * stubs (null when none), and its longest slice (ms).
+   * @typedef {{html: string, elements: Element[], stubs: Set<Element> | null, longestSlice: number}} Snapshot
+   */
+
+  /** Set when the page changes while a sliced snapshot yields (see `serializeSliced`). */
+  let snapshotDisturbed = false;
+
+  /**
+   * The snapshot in slices of at most SLICE_MS, so a long page never blocks LinkedIn for the
+   * whole of it. If the page changed while it yielded, the slices may not fit together: it is
+   * taken again at once, in one go (those changes get a pass of their own as well).
+   */
+  async function serializeSliced(stubs) {
+    snapshotDisturbed = false;
+    const sliced = await serialize(stubs, true);
+    if (sliced && !snapshotDisturbed) return sliced;
+    return /** @type {Snapshot} */ (await serialize(stubs, false));
   }
 
   /**
@@ -351,10 +375,16 @@
    * reader uses, each element numbered (`data-ti`, its index in `elements`), only the
    * attributes it reads, and the cards in `stubs` as empty stubs (`data-triage-known`). The
    * `<html>` element comes with its `lang`. Iterative, so a page nested thousands deep cannot
-   * overflow the stack.
+   * overflow the stack. `sliced`: it yields to the page every SLICE_MS, and gives up (null) if
+   * the page changed meanwhile.
    * @param {Set<Element>} stubs
+   * @param {boolean} sliced
+   * @returns {Promise<Snapshot | null>}
    */
-  function serialize(stubs) {
+  async function serialize(stubs, sliced) {
+    let slice = performance.now();
+    let longestSlice = 0;
+    let steps = 0;
     const elements = [];
     const out = [];
     const lang = document.documentElement.getAttribute('lang');
@@ -377,6 +407,12 @@
     const stack = [[body.firstChild, open(body)]];
     out.push('>');
     while (stack.length) {
+      if (sliced && ++steps % 256 === 0 && performance.now() - slice > SLICE_MS) {
+        longestSlice = Math.max(longestSlice, performance.now() - slice);
+        await yieldToPage();
+        if (snapshotDisturbed || !observer) return null;
+        slice = performance.now();
+      }
       const frame = stack[stack.length - 1];
       const child = frame[0];
       if (!child) {
@@ -400,7 +436,9 @@
       }
     }
     out.push('</html>');
-    return { html: out.join(''), elements, stubs: stubs.size ? stubs : null };
+    const html = out.join('');
+    longestSlice = Math.max(longestSlice, performance.now() - slice);
+    return { html, elements, stubs: stubs.size ? stubs : null, longestSlice };
   }
 
   // ------------------------------------------------------------------ resolved on LinkedIn

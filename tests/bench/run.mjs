@@ -285,8 +285,11 @@ async function pageRows(browser) {
         `engine round trip ${phase('engine').toFixed(1)} ms, of which engine ${phase('engine', (p) => p.engineMs).toFixed(1)} ms · ` +
         `paint ${phase('paint').toFixed(1)} ms`,
     );
-    const ownTasks = get(`extension-${n}`, (r) => Math.max(r.first.phases.snapshot?.ms ?? 0, r.first.phases.paint?.longestSlice ?? 0));
-    row('Page', `${n} cards: longest task of the content script (snapshot, or a paint slice)`, ownTasks, 'ms', '≤ 50');
+    const ownTasks = get(`extension-${n}`, (r) => {
+      const snapshot = r.first.phases.snapshot;
+      return Math.max(snapshot?.longestSlice ?? snapshot?.ms ?? 0, r.first.phases.paint?.longestSlice ?? 0);
+    });
+    row('Page', `${n} cards: longest task of the content script (a snapshot or paint slice)`, ownTasks, 'ms', n === 2000 ? '≤ 50' : '');
     const longest = get(`extension-${n}`, (r) => r.first.longest);
     const floorLongest = get(`floor-${n}`, (r) => r.first.longest);
     const frameNote = 'long-animation-frame entries from insertion to painted; 0 = no frame over 50 ms';

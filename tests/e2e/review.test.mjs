@@ -11,7 +11,7 @@ import { INVITATIONS_URL, saveSettingsFrom } from './harness.mjs';
 
 /** A pace short enough for tests (the floor is 300 ms). */
 const FAST = { batch: { pace_ms: [300, 320] } };
-/** Every card in Accept: the batch has something to accept on any fixture. */
+/** (Nearly) every card in Accept: the batch has something to accept on any fixture. */
 const ALL_ACCEPT = { rules: { accept_at: 1, review_at: 0 } };
 
 for (const kind of BROWSERS) {
@@ -174,7 +174,9 @@ for (const kind of BROWSERS) {
       await settings({ ...FAST, ...ALL_ACCEPT, weekly_budget: 2 });
       const { page, panel, cards } = await pageAndPanel();
       const offered = (await batchItems(panel)).map((r) => r.id);
-      assert.equal(offered.length, cards.length, 'every Accept invitation is offered');
+      const accepts = cards.filter((c) => c.bucket === 'accept').map((c) => c.id);
+      assert.deepEqual([...offered].sort(), [...accepts].sort(), 'every Accept invitation is offered');
+      assert.ok(offered.length >= 4, 'enough to go past the budget');
       // The user unticks one: it is not accepted.
       await panel.click(`#tick-${CSSescape(offered[0])}`);
       await panel.click('[data-triage-batch-start]');
