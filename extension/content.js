@@ -487,6 +487,7 @@
   async function applyPlan(plan, elements, stubs) {
     if (plan.unreadable) console.warn(t('csUnreadable', plan.unreadable));
     bucketWords = plan.bucket_words;
+    actionWords = plan.action_words ?? {};
     const wasQuiet = quiet;
     quiet = Boolean(plan.quiet);
     week = plan.week ?? week;
@@ -664,6 +665,8 @@
 
   /** The message key of each bucket's word, as the last plan gave it. */
   let bucketWords = null;
+  /** The message key of each action's button text, as the last plan gave it. */
+  let actionWords = {};
 
   /**
    * The LinkedIn controls this card's actions click, by the snapshot index each action names
@@ -728,7 +731,7 @@
             'aria-disabled': a.missing_control ? 'true' : false,
             title: a.missing_control ? t('csMissingTitle') : false,
           },
-          a.label,
+          t(actionWords[a.action] ?? a.action),
         ),
       ),
     );

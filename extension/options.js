@@ -410,7 +410,7 @@ async function preview(settings) {
     out.replaceChildren(el('p', { class: 'problem' }, reply.error));
     return;
   }
-  const { card, bucket_words: words } = reply.preview;
+  const { card, bucket_words: words, action_words: actionWords } = reply.preview;
   out.replaceChildren(
     el('p', { class: `chip big ${card.bucket}`, id: 'preview-verdict', 'data-bucket': card.bucket, 'data-score': card.score }, `${t(words[card.bucket])} ${card.score}`),
     el('h3', {}, t('previewReasons')),
@@ -424,7 +424,7 @@ async function preview(settings) {
     el(
       'dl',
       { class: 'messages', id: 'preview-messages' },
-      ...card.actions.filter((a) => a.message).flatMap((a) => [el('dt', {}, a.label), el('dd', { 'data-action': a.action }, a.message)]),
+      ...card.actions.filter((a) => a.message).flatMap((a) => [el('dt', {}, t(actionWords[a.action] ?? a.action)), el('dd', { 'data-action': a.action }, a.message)]),
     ),
   );
 }

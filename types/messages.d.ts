@@ -202,7 +202,6 @@ interface Placement {
  */
 interface PlanAction {
   action: ActionName;
-  label: string;
   message?: string;
   primary?: boolean;
   /** The LinkedIn control (snapshot index) this button clicks, as the plan chose it. */
@@ -244,6 +243,8 @@ interface Plan {
   lang_unsupported: boolean;
   counts: { accept: number; review: number; ignore: number };
   bucket_words: BucketWords;
+  /** The message key of each action's button text, once per plan. */
+  action_words: Record<ActionName, string>;
   cards: PlanCard[];
   /** Cards painted before that LinkedIn resolved since (plan.rs `ResolvedCard`). */
   resolved: { at: number; id: string; how: 'accepted' | 'gone' }[];
@@ -350,7 +351,7 @@ interface EngineReply {
   /** triage: milliseconds spent in the engine. */
   engineMs?: number;
   /** preview: the sample painted as a card on the page would be. */
-  preview?: { card: PlanCard; bucket_words: BucketWords };
+  preview?: { card: PlanCard; bucket_words: BucketWords; action_words: Record<ActionName, string> };
   /** defaults */
   settings?: Settings;
   /** validate */

@@ -162,7 +162,9 @@ fn is_false(b: &bool) -> bool {
 pub struct ActionPaint {
     /// The `data-triage-action` value.
     pub action: String,
-    /// The button's text.
+    /// The button's text in English (the page shows the localized word the plan's
+    /// [`ActionWords`] name; this is for tests and logs, and is not sent).
+    #[serde(default, skip_serializing)]
     pub label: String,
     /// The message put on the clipboard, if the action has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -247,6 +249,35 @@ impl Default for BucketWords {
     }
 }
 
+/// The message key (in `_locales/*/messages.json`) of each action's button text, by its
+/// `data-triage-action` value: the button shows `t(action_words[action.action])`. Sent once per
+/// plan, not per card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionWords(pub std::collections::BTreeMap<String, String>);
+
+impl Default for ActionWords {
+    fn default() -> Self {
+        ActionWords(
+            Action::ALL
+                .iter()
+                .map(|a| (a.as_str().to_owned(), action_key(*a).to_owned()))
+                .collect(),
+        )
+    }
+}
+
+/// The message key of an action's button text ("Accept & thank" is `actionAcceptThank`).
+pub fn action_key(action: Action) -> &'static str {
+    match action {
+        Action::Accept => "actionAccept",
+        Action::AcceptThank => "actionAcceptThank",
+        Action::Decline => "actionDecline",
+        Action::Reply => "actionReply",
+        Action::Later => "actionLater",
+        Action::Note => "actionNote",
+    }
+}
+
 /// Counts per bucket.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -276,6 +307,8 @@ pub struct PaintPlan {
     pub counts: Counts,
     /// The message key of each bucket's word.
     pub bucket_words: BucketWords,
+    /// The message key of each action's button text.
+    pub action_words: ActionWords,
     /// What to paint, in page order.
     pub cards: Vec<CardPaint>,
     /// Cards painted before that LinkedIn resolved since (the queue stops counting them).
@@ -327,6 +360,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         lang_unsupported: read.lang_unsupported,
         counts,
         bucket_words: BucketWords::default(),
+        action_words: ActionWords::default(),
         cards,
         resolved: read.resolved.clone(),
         list: read.list.clone(),
@@ -691,12 +725,9 @@ mod tests {
         };
         assert_eq!(
             action("accept"),
-            serde_json::json!({"action": "accept", "label": "Accept", "control": 2, "resolves": true, "budgeted": true})
+            serde_json::json!({"action": "accept", "control": 2, "resolves": true, "budgeted": true})
         );
-        assert_eq!(
-            action("note"),
-            serde_json::json!({"action": "note", "label": "Note"})
-        );
+        assert_eq!(action("note"), serde_json::json!({"action": "note"}));
         assert_eq!(action("accept-thank")["primary"], true);
     }
 

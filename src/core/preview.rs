@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::assemble::{self, Hint, Line, RawCard};
 use crate::core::invitation::{Card, Kind};
-use crate::core::plan::{self, BucketWords, CardPaint, Memory, Placement, ReadCard};
+use crate::core::plan::{self, ActionWords, BucketWords, CardPaint, Memory, Placement, ReadCard};
 use crate::core::score::Scorer;
 use crate::core::settings::Settings;
 
@@ -47,6 +47,8 @@ pub struct Preview {
     pub card: CardPaint,
     /// The message key of each bucket's word.
     pub bucket_words: BucketWords,
+    /// The message key of each action's button text.
+    pub action_words: ActionWords,
 }
 
 /// `text` as a profile or target slug: lower case, words of letters and digits joined by `-`.
@@ -145,6 +147,7 @@ pub fn preview(sample: &Sample, scorer: &Scorer, settings: &Settings) -> Preview
     Preview {
         card: plan::card_paint(&read, scorer, settings, &Memory::default()),
         bucket_words: BucketWords::default(),
+        action_words: ActionWords::default(),
     }
 }
 
