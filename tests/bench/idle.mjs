@@ -1,7 +1,7 @@
 // The idle page: an invitations page the user leaves open while its other regions keep changing
 // (a clock in the nav, a notification count, chat overlays coming and going). Counts, over one
 // minute, the engine's triage requests and the storage.local writes the extension makes.
-// Goal: 0 of each (DESIGN budget "no work for nothing").
+// Goal: 0 of each (the budget "no work for nothing", BENCHMARKS.md).
 //
 //   node tests/bench/idle.mjs                 the current dist/
 //   IDLE_COMPARE=<dir> node tests/bench/idle.mjs   also another unpacked build, in the same run
