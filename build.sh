@@ -91,7 +91,7 @@ build() {
   rm -rf "$PKG" && mkdir -p "$PKG"
   run_step "generate JS bindings (wasm-bindgen)" wasm-bindgen --target web \
     --out-dir "$PKG" "target/$WASM_TARGET/release/$CRATE.wasm"
-  run_step "optimise the wasm (binaryen wasm-opt)" node_modules/.bin/wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" \
+  run_step "optimise the wasm (binaryen wasm-opt)" node_modules/.bin/wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" \
     "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
   run_step "assemble dist/ (Chromium)" node tools/assemble.mjs chromium dist "$PKG"
   run_step "assemble dist-firefox/ (Firefox)" node tools/assemble.mjs firefox dist-firefox "$PKG"
@@ -177,7 +177,7 @@ build_bench_wasm() {
   rm -rf "$out" && mkdir -p "$out"
   run_step "generate its JS bindings" wasm-bindgen --target web --no-typescript --out-dir "$out" \
     "target/bench-wasm/$WASM_TARGET/release/$CRATE.wasm"
-  run_step "optimise it (wasm-opt)" node_modules/.bin/wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" \
+  run_step "optimise it (wasm-opt)" node_modules/.bin/wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" \
     "$out/${CRATE}_bg.wasm" -o "$out/${CRATE}_bg.wasm"
 }
 

@@ -3,10 +3,12 @@
 //!
 //! - [`core`] is pure Rust (reading the page snapshot, parse, rules, score, respond, plan),
 //!   tested natively.
+//! - [`json`] is the boundary's JSON text, read and written (pure Rust, tested natively).
 //! - `web` is the browser edge (wasm32 only): the functions exported to the extension's
 //!   JavaScript.
 
 pub mod core;
+pub mod json;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

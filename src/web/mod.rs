@@ -6,15 +6,16 @@ pub mod bench;
 
 use std::collections::HashMap;
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::plan::{self, Memory};
 use crate::core::preview::{self, Sample};
 use crate::core::read;
 use crate::core::score::Scorer;
 use crate::core::settings::{FieldError, Settings};
+use crate::json;
 
 /// Installs the panic hook once, so a bug shows up in the console with its message.
 #[wasm_bindgen(start)]
@@ -22,10 +23,28 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// An answer for JS: written as JSON text here and parsed by `JSON.parse`, so it arrives as
+/// the plain object (maps as objects, `None` as `null`) that JS code reads.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
+}
+
+/// A JS value as JSON text (`JSON.stringify`): `None` for `undefined` (and anything else
+/// JSON has no text for) and for values it refuses (cycles, BigInt).
+fn text_of(value: &JsValue) -> Option<String> {
+    if value.is_undefined() {
+        return None;
+    }
+    js_sys::JSON::stringify(value).ok()?.as_string()
+}
+
+/// Reads a `T` from a JS value, through its JSON text.
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let text = text_of(value).ok_or_else(|| "not a JSON value".to_string())?;
+    json::from_str(&text).map_err(|e| e.to_string())
 }
 
 #[wasm_bindgen]
@@ -35,81 +54,96 @@ extern "C" {
     fn console_warn(message: &str);
 }
 
-/// A stored object of entries (`{id: entry}`), decoded entry by entry: a malformed entry is
-/// skipped and reported on the console, and the rest is kept.
-fn entries<T: serde::de::DeserializeOwned>(value: &JsValue, list: &str) -> HashMap<String, T> {
+/// A stored object of entries (`{id: entry}`, as JSON text), decoded entry by entry: a
+/// malformed entry is skipped and reported on the console, and the rest is kept.
+fn entries<T: DeserializeOwned>(text: Option<&str>, list: &str) -> HashMap<String, T> {
     let mut out = HashMap::new();
-    if value.is_undefined() || value.is_null() {
+    let Some(text) = text.filter(|t| *t != "null") else {
         return out;
-    }
-    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+    };
+    // An array is an object too (its keys are its indices), as `Object.entries` sees it.
+    let pairs = json::members(text).or_else(|| {
+        json::elements(text).map(|items| {
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect()
+        })
+    });
+    let Some(pairs) = pairs else {
         console_warn(&format!(
             "Invite Triage: the stored {list} is not an object; ignored"
         ));
         return out;
     };
-    for pair in js_sys::Object::entries(object).iter() {
-        let pair = js_sys::Array::from(&pair);
-        let key = pair.get(0).as_string().unwrap_or_default();
-        match serde_wasm_bindgen::from_value::<T>(pair.get(1)) {
+    for (key, value) in pairs {
+        match json::from_str::<T>(value) {
             Ok(entry) => {
                 out.insert(key, entry);
             }
             Err(e) => console_warn(&format!(
-                "Invite Triage: skipped a malformed {list} entry {key:?} ({e}); the rest is kept"
+                "Invite Triage: skipped a malformed {list} entry \"{key}\" ({e}); the rest is kept"
             )),
         }
     }
     out
 }
 
-/// A stored list, decoded item by item (see [`entries`]).
-fn items<T: serde::de::DeserializeOwned>(value: &JsValue, list: &str) -> Vec<T> {
-    if value.is_undefined() || value.is_null() {
+/// A stored list (as JSON text), decoded item by item (see [`entries`]).
+fn items<T: DeserializeOwned>(text: Option<&str>, list: &str) -> Vec<T> {
+    let Some(text) = text.filter(|t| *t != "null") else {
         return Vec::new();
-    }
-    if !js_sys::Array::is_array(value) {
+    };
+    let Some(elements) = json::elements(text) else {
         console_warn(&format!(
             "Invite Triage: the stored {list} is not a list; ignored"
         ));
         return Vec::new();
-    }
-    js_sys::Array::from(value)
-        .iter()
+    };
+    elements
+        .into_iter()
         .enumerate()
-        .filter_map(
-            |(i, item)| match serde_wasm_bindgen::from_value::<T>(item) {
-                Ok(item) => Some(item),
-                Err(e) => {
-                    console_warn(&format!(
-                        "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
-                    ));
-                    None
-                }
-            },
-        )
+        .filter_map(|(i, item)| match json::from_str::<T>(item) {
+            Ok(item) => Some(item),
+            Err(e) => {
+                console_warn(&format!(
+                    "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
+                ));
+                None
+            }
+        })
         .collect()
 }
 
-/// A field of a stored object (`undefined` when there is none).
-fn field(value: &JsValue, name: &str) -> JsValue {
-    if value.is_object() {
-        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
+/// A field of a stored object, as its JSON text (`None` when there is none, or the text is
+/// not an object).
+fn field<'t>(text: Option<&'t str>, name: &str) -> Option<&'t str> {
+    json::members(text?)?
+        .into_iter()
+        .find_map(|(key, value)| (key == name).then_some(value))
 }
 
 /// The user's notes, decisions and earlier invitations, entry by entry, with the week's
 /// history and the time of the pass when the worker sends them.
 fn memory_from(value: &JsValue) -> Memory {
-    Memory {
-        notes: entries(&field(value, "notes"), "note"),
-        decisions: entries(&field(value, "decisions"), "decision"),
-        past: entries(&field(value, "past"), "earlier invitation"),
-        recent: items(&field(value, "recent"), "history"),
-        now: field(value, "now").as_f64().unwrap_or(0.0),
+    let text = text_of(value);
+    let mut memory = Memory::default();
+    let Some(members) = text.as_deref().and_then(json::members) else {
+        return memory;
+    };
+    for (key, value) in members {
+        let value = Some(value);
+        match key.as_str() {
+            "notes" => memory.notes = entries(value, "note"),
+            "decisions" => memory.decisions = entries(value, "decision"),
+            "past" => memory.past = entries(value, "earlier invitation"),
+            "recent" => memory.recent = items(value, "history"),
+            "now" => memory.now = value.and_then(|v| json::from_str(v).ok()).unwrap_or(0.0),
+            _ => {}
+        }
     }
+    memory
 }
 
 fn error(message: impl Into<String>) -> JsValue {
@@ -118,7 +152,7 @@ fn error(message: impl Into<String>) -> JsValue {
 
 /// Reads a settings document from JS, migrated and validated; every problem names its field.
 fn read_settings(value: JsValue) -> Result<Settings, Vec<FieldError>> {
-    let settings: Settings = serde_wasm_bindgen::from_value(value).map_err(|e| {
+    let settings: Settings = from_js(&value).map_err(|e| {
         vec![FieldError {
             field: String::new(),
             message: format!("not a settings document: {e}"),
@@ -139,6 +173,19 @@ fn settings_from(value: JsValue) -> Result<Settings, JsValue> {
             .map(|e| format!("{}: {}", e.field, e.message));
         error(first.unwrap_or_else(|| "invalid settings".into()))
     })
+}
+
+/// The queue as kept in storage.local (`{cards: {id: seen}}`), entry by entry.
+fn queue_from(value: &JsValue) -> crate::core::summary::Queue {
+    let text = text_of(value);
+    crate::core::summary::Queue {
+        cards: entries(field(text.as_deref(), "cards"), "queue"),
+    }
+}
+
+/// The history as kept in storage.local, item by item.
+fn history_from(value: &JsValue) -> Vec<crate::core::budget::Done> {
+    items(text_of(value).as_deref(), "history")
 }
 
 /// The triage engine for one set of settings: phrase matching is compiled once, here.
@@ -176,8 +223,8 @@ impl Engine {
     /// [`crate::core::preview::Sample`]). It is read as a card on the page is read, then scored
     /// and given its suggestions; returns `{card, bucket_words}`, `card` shaped as a plan's.
     pub fn preview(&self, sample: JsValue) -> Result<JsValue, JsValue> {
-        let sample: Sample = serde_wasm_bindgen::from_value(sample)
-            .map_err(|e| error(format!("the sample could not be read: {e}")))?;
+        let sample: Sample =
+            from_js(&sample).map_err(|e| error(format!("the sample could not be read: {e}")))?;
         Ok(to_js(&preview::preview(
             &sample,
             &self.scorer,
@@ -196,13 +243,11 @@ pub fn summarize(
     settings: JsValue,
     now: f64,
 ) -> Result<JsValue, JsValue> {
-    use crate::core::summary::{self, Done, Queue};
+    use crate::core::summary;
 
-    let queue = Queue {
-        cards: entries(&field(&queue, "cards"), "queue"),
-    };
+    let queue = queue_from(&queue);
     let memory = memory_from(&memory);
-    let history: Vec<Done> = items(&history, "history");
+    let history = history_from(&history);
     let settings = settings_from(settings)?;
     Ok(to_js(&summary::summarize(
         &queue, &memory, &history, &settings, now,
@@ -219,12 +264,9 @@ pub fn review_queue(
     settings: JsValue,
     now: f64,
 ) -> Result<JsValue, JsValue> {
-    use crate::core::summary::{Done, Queue};
-    let queue = Queue {
-        cards: entries(&field(&queue, "cards"), "queue"),
-    };
+    let queue = queue_from(&queue);
     let memory = memory_from(&memory);
-    let history: Vec<Done> = items(&history, "history");
+    let history = history_from(&history);
     let settings = settings_from(settings)?;
     Ok(to_js(&crate::core::review::review(
         &queue, &memory, &history, &settings, now,
@@ -242,9 +284,9 @@ pub fn plan_batch(
     settings: JsValue,
     now: f64,
 ) -> Result<JsValue, JsValue> {
-    use crate::core::budget::{self, Done, Week};
-    let ticked: Vec<String> = items(&ticked, "batch");
-    let history: Vec<Done> = items(&history, "history");
+    use crate::core::budget::{self, Week};
+    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch");
+    let history = history_from(&history);
     let settings = settings_from(settings)?;
     let week = Week::at(&history, settings.weekly_budget, now);
     Ok(to_js(&budget::plan_batch(
