@@ -473,10 +473,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Token::Seq => visitor.visit_seq(Items {
                 reader: self,
                 first: true,
+                ended: false,
             }),
             Token::Map => visitor.visit_map(Items {
                 reader: self,
                 first: true,
+                ended: false,
             }),
         }
     }
@@ -571,10 +573,20 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.token()? {
-            Token::Seq => visitor.visit_seq(Items {
-                reader: self,
-                first: true,
-            }),
+            Token::Seq => {
+                let mut items = Items {
+                    reader: self,
+                    first: true,
+                    ended: false,
+                };
+                let value = visitor.visit_seq(&mut items)?;
+                // A fixed-length list (`[u32; 2]`) stops asking at its length: its `]` is
+                // still to read, and anything before it is one item too many.
+                if !items.ended && items.reader.more(b']', &mut items.first)? {
+                    return Err(error("too many items in a list"));
+                }
+                Ok(value)
+            }
             other => Err(invalid(&other, &visitor)),
         }
     }
@@ -601,6 +613,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Token::Map => visitor.visit_map(Items {
                 reader: self,
                 first: true,
+                ended: false,
             }),
             other => Err(invalid(&other, &visitor)),
         }
@@ -641,6 +654,8 @@ fn invalid(token: &Token<'_>, exp: &dyn de::Expected) -> Error {
 struct Items<'a, 'de> {
     reader: &'a mut Reader<'de>,
     first: bool,
+    /// Whether the closing bracket was read.
+    ended: bool,
 }
 
 impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
@@ -653,6 +668,7 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
         if self.reader.more(b']', &mut self.first)? {
             seed.deserialize(&mut *self.reader).map(Some)
         } else {
+            self.ended = true;
             Ok(None)
         }
     }

@@ -48,7 +48,7 @@ fn plans_and_settings_are_written_as_serde_json_writes_them() {
 
 #[test]
 fn settings_documents_read_as_serde_json_reads_them() {
-    for version in [0, 1] {
+    for version in [0, 1, 2] {
         let path = format!(
             "{}/tests/fixtures/settings-v{version}.json",
             env!("CARGO_MANIFEST_DIR")
@@ -151,4 +151,18 @@ fn numbers_strings_and_lists() {
     );
     assert_eq!(json::elements("{}"), None);
     assert_eq!(json::elements("[]").unwrap(), Vec::<&str>::new());
+}
+
+#[test]
+fn fixed_length_lists_read_whole_and_refuse_extra_items() {
+    assert_eq!(
+        json::from_str::<[u32; 2]>("[2000, 5000]").unwrap(),
+        [2000, 5000]
+    );
+    assert_eq!(
+        json::from_str::<Vec<[u32; 2]>>("[[1,2],[3,4]]").unwrap(),
+        vec![[1, 2], [3, 4]]
+    );
+    assert!(json::from_str::<[u32; 2]>("[1, 2, 3]").is_err());
+    assert!(json::from_str::<[u32; 2]>("[1]").is_err());
 }

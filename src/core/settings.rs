@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::core::matcher::profile_slug;
 use crate::core::respond::PLACEHOLDERS;
 
-/// Reads a struct as a map, so that every key the document has is seen: serde-wasm-bindgen
-/// reads a struct by looking up only its known field names, which would drop a misspelt or
-/// foreign field (`"acept_at"`, or a different file altogether) without a word. As a map, each
+/// Reads a struct as a map, so that every key the document has is seen, whatever the
+/// deserializer (a reader that looked up only the known field names would drop a misspelt or
+/// foreign field, `"acept_at"` or a different file altogether, without a word). As a map, each
 /// unknown field is refused by name (`deny_unknown_fields`).
 struct AsMap<D>(D);
 

@@ -259,18 +259,9 @@ class ChromiumPage extends NeutralPage {
     return (await this.pw.evaluateHandle(probeInPage, { target, read: 'element' })).asElement();
   }
   async click(target, { count = 1 } = {}) {
-    // A card repainted between finding its button and clicking it (a pass that lands just
-    // then: its shadow content is rebuilt) leaves the handle detached: find the button again.
-    for (let attempt = 1; ; attempt++) {
-      const handle = await this.element(target);
-      try {
-        if (count === 2) await handle.dblclick();
-        else await handle.click({ clickCount: count });
-        return;
-      } catch (e) {
-        if (attempt >= 3 || !/not attached to the DOM/.test(String(e?.message))) throw e;
-      }
-    }
+    const handle = await this.element(target);
+    if (count === 2) await handle.dblclick();
+    else await handle.click({ clickCount: count });
   }
   async fill(target, value) {
     await (await this.element(target)).fill(value);
