@@ -2,8 +2,8 @@
 # Invite Triage build driver. Every subcommand installs what it is missing, then does its job.
 #
 #   ./build.sh            build dist/ (unpacked, Chromium) and dist-firefox/ (unpacked, Firefox), print the wasm size
-#   ./build.sh package    build, then write the Chrome Web Store zip (from dist/) and the AMO zip
-#                         (from dist-firefox/) to target/package/
+#   ./build.sh package    build, then write the Chrome Web Store zip (from dist/), the AMO zip
+#                         (from dist-firefox/) and the source zip for review to target/package/
 #   ./build.sh demo       build, then run the extension in Chromium on the bundled demo page
 #   ./build.sh test       every check: fmt, clippy, cargo test, wasm tests, tsc, unit tests, web-ext lint, e2e
 #   ./build.sh bench      the benchmarks: prints a table, writes target/bench/report.md (see BENCHMARKS.md)
@@ -113,6 +113,10 @@ package() {
   node_modules/.bin/web-ext build --source-dir dist-firefox --artifacts-dir "$out" \
     --filename "invite-triage-$version-firefox.zip" --overwrite-dest >/dev/null \
     || fail "web-ext build failed"
+  # The content scripts ship minified: the reviewers (AMO asks for it) get the source that
+  # builds them, as committed.
+  git archive --format=zip -o "$out/invite-triage-$version-source.zip" HEAD \
+    || fail "git archive failed (the source package needs a git checkout)"
   ls -l "$out"
 }
 

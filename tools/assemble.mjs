@@ -1,12 +1,15 @@
 // Assembles one browser's unpacked extension from the one source: manifest.json (its
 // `per_browser` part merged in for that browser), extension/ (without the browser folders), the
 // browser's own folder (extension/chromium/ or extension/firefox/) beside it, and the engine's
-// pkg/ (JS and wasm only). Every file the manifest names must be there.
+// pkg/ (JS and wasm only). Every file the manifest names must be there. The content scripts,
+// which every LinkedIn page parses, are minified (terser); the store packages ship the source
+// beside them for review (`./build.sh package`).
 //
 //   node tools/assemble.mjs <chromium|firefox> <out-dir> <pkg-dir>
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = path.join(ROOT, 'extension');
@@ -52,6 +55,21 @@ export function filesNamed(manifest) {
   return [...new Set(names.filter(Boolean))];
 }
 
+/**
+ * The CSS of a `globalThis.__inviteTriageCss = \`…\`` template (badge-style.js) without its line
+ * breaks, indentation and the spaces around braces and semicolons; anything else as it is.
+ */
+function squeezeCss(source) {
+  return source.replace(/(__inviteTriageCss = `)([^`]*)(`)/, (_, open, css, close) => {
+    const squeezed = css
+      .replace(/\/\*[^]*?\*\//g, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\s*([{};])\s*/g, '$1')
+      .trim();
+    return `${open}${squeezed}${close}`;
+  });
+}
+
 const exists = (file) => stat(file).then(() => true, () => false);
 
 /** Writes `out` (emptied first): the unpacked extension for `browser`. */
@@ -69,6 +87,11 @@ export async function assemble(browser, out, pkg) {
   await mkdir(path.join(out, 'pkg'));
   for (const name of await readdir(pkg)) {
     if (/\.(js|wasm)$/.test(name)) await cp(path.join(pkg, name), path.join(out, 'pkg', name));
+  }
+  for (const name of new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []))) {
+    const file = path.join(out, name);
+    const { code } = await minify(squeezeCss(await readFile(file, 'utf8')), { ecma: 2022, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    await writeFile(file, `${code}\n`);
   }
   await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const missing = [];
