@@ -192,15 +192,18 @@ function appendAndTime(page, n, mode) {
         const observer = new PerformanceObserver((l) => frames.push(...l.getEntries()));
         observer.observe({ type: 'long-animation-frame' });
         let painted = 0;
-        // The cards in the viewport once inserted (the layout this takes is in both runs).
-        let viewport = null;
-        let viewportMs = null;
+        // When each card was painted: the viewport's cards are picked once all are (asking
+        // where they are earlier would force a layout into the timed part).
+        const cards = [...fresh];
+        const paintedAt = new Map();
         const watcher = new MutationObserver((records) => {
+          const now = performance.now() - start;
           for (const r of records) {
-            if (fresh.delete(r.target)) painted++;
-            viewport?.delete(r.target);
+            if (fresh.delete(r.target)) {
+              painted++;
+              paintedAt.set(r.target, now);
+            }
           }
-          if (viewportMs === null && viewport?.size === 0) viewportMs = performance.now() - start;
           if (painted < n) return;
           const ms = performance.now() - start;
           watcher.disconnect();
@@ -215,19 +218,18 @@ function appendAndTime(page, n, mode) {
                 .map((m) => [m.name.slice('invite-triage:'.length), { ms: m.duration, ...m.detail }]),
             );
             const during = frames.filter((f) => f.startTime + f.duration >= start && f.startTime <= start + ms);
-            resolve({ ms, viewportMs: viewportMs ?? ms, longest: Math.max(0, ...during.map((f) => f.duration)), phases });
+            const inView = cards.filter((card) => {
+              const box = card.getBoundingClientRect();
+              return box.bottom > 0 && box.top < innerHeight && box.height > 0;
+            });
+            const viewportMs = Math.max(0, ...inView.map((card) => paintedAt.get(card) ?? ms));
+            resolve({ ms, viewportMs, longest: Math.max(0, ...during.map((f) => f.duration)), phases });
           }, 300);
         });
         watcher.observe(list, { attributes: true, subtree: true, attributeFilter: [attr] });
         const timeout = setTimeout(() => reject(new Error(`only ${painted} of ${n} cards painted`)), 60_000);
         const start = performance.now();
         list.append(fragment);
-        viewport = new Set(
-          [...fresh].filter((card) => {
-            const box = card.getBoundingClientRect();
-            return box.bottom > 0 && box.top < innerHeight && box.height > 0;
-          }),
-        );
       }),
     { n, attr: mode === 'extension' ? 'data-triage-id' : 'data-floor-done' },
   );
@@ -272,7 +274,7 @@ async function pageRows(browser) {
     row('Page', `${n} cards: extension, appear → all painted`, ext, 'ms', budget);
     row('Page', `${n} cards: bare floor`, floor, 'ms');
     row('Page', `${n} cards: extension ÷ floor`, [(median(ext) / median(floor)).toFixed(2)], '×', n === 500 ? '≤ 10' : '');
-    row('Page', `${n} cards: the cards in the viewport painted, after they appear`, get(`extension-${n}`, (r) => r.first.viewportMs), 'ms', n === 500 ? '≤ 30' : '');
+    row('Page', `${n} cards: the cards in the viewport (once painted) painted, after they appear`, get(`extension-${n}`, (r) => r.first.viewportMs), 'ms', n === 500 ? '≤ 30' : '');
     const phases = get(`extension-${n}`, (r) => r.first.phases);
     const phase = (name, pick = (p) => p.ms) => median(phases.map((p) => (p[name] ? pick(p[name]) : NaN)).filter(Number.isFinite));
     row(

@@ -222,6 +222,21 @@ for (const kind of BROWSERS) {
       await panel.close();
     });
 
+    test('a batch stops at LinkedIn’s weekly-limit alert', async () => {
+      await settings({ ...FAST, ...ALL_ACCEPT, weekly_budget: 0 });
+      const { page, panel } = await pageAndPanel();
+      await page.evaluate(() => (window.__fixture.behaviour.limitAfter = 1));
+      const offered = (await batchItems(panel)).map((r) => r.id);
+      await panel.click('[data-triage-batch-start]');
+      const batch = await batchEnded(panel);
+      assert.equal(batch.stopped.why, 'friction');
+      assert.deepEqual([batch.outcomes[offered[0]], batch.outcomes[offered[1]]], ['accepted', 'friction']);
+      assert.match(await panel.textContent('#batch-status'), /weekly invitation limit/);
+      assert.equal((await clicks(page)).length, 2);
+      await page.close();
+      await panel.close();
+    });
+
     test('a batch stops when LinkedIn ignores a click (not-taken), and nothing is recorded as done', async () => {
       await settings({ ...FAST, ...ALL_ACCEPT, weekly_budget: 0 });
       const { page, panel } = await pageAndPanel();
