@@ -110,10 +110,7 @@
       fullPassNeeded = true;
       foreign = true;
     }
-    if (foreign) {
-      snapshotDisturbed = true;
-      schedulePass();
-    }
+    if (foreign) schedulePass();
   }
 
   /** The region a list of cards sits in: its list, section or main (wrappers come and go). */
@@ -162,7 +159,7 @@
     inFlight = true;
     try {
       const began = performance.now();
-      const { html, elements, stubs, longestSlice: snapshotSlice } = await snapshot();
+      const { html, elements, stubs, longestSlice: snapshotSlice } = snapshot();
       // The same partial snapshot of the same elements as the last one answered, with every
       // badge still in place: nothing new, no engine, no write.
       if (stubs && sameAsLast(html, elements)) return;
@@ -328,35 +325,14 @@
     fullPassNeeded = false;
     dirty = new WeakSet(); // changes from now on mark cards for the next pass
     lateChanges = [];
-    return serializeSliced(new Set(stubs));
+    return serialize(new Set(stubs));
   }
 
   /**
    * A snapshot: the HTML sent, the live elements its `data-ti` indices name, the cards sent as
-   * stubs (null when none), and its longest slice (ms).
+   * stubs (null when none), and how long it took (ms).
    * @typedef {{html: string, elements: Element[], stubs: Set<Element> | null, longestSlice: number}} Snapshot
    */
-
-  /**
-   * The longest stretch of a snapshot before LinkedIn gets the main thread back, as for paint
-   * (35 ms was measured too: a 2,000-card page's slices then overran 50 ms, for no gain at 500).
-   */
-  const SNAPSHOT_SLICE_MS = 12;
-
-  /** Set when the page changes while a sliced snapshot yields (see `serializeSliced`). */
-  let snapshotDisturbed = false;
-
-  /**
-   * The snapshot in slices of at most SNAPSHOT_SLICE_MS, so a long page never blocks LinkedIn for the
-   * whole of it. If the page changed while it yielded, the slices may not fit together: it is
-   * taken again at once, in one go (those changes get a pass of their own as well).
-   */
-  async function serializeSliced(stubs) {
-    snapshotDisturbed = false;
-    const sliced = await serialize(stubs, true);
-    if (sliced && !snapshotDisturbed) return sliced;
-    return /** @type {Snapshot} */ (await serialize(stubs, false));
-  }
 
   /**
    * The attributes the engine reads (src/core/html.rs `ATTR_NAMES`, a Rust test keeps the two
@@ -381,16 +357,12 @@
    * reader uses, each element numbered (`data-ti`, its index in `elements`), only the
    * attributes it reads, and the cards in `stubs` as empty stubs (`data-triage-known`). The
    * `<html>` element comes with its `lang`. Iterative, so a page nested thousands deep cannot
-   * overflow the stack. `sliced`: it yields to the page every SNAPSHOT_SLICE_MS, and gives up (null) if
-   * the page changed meanwhile.
+   * overflow the stack.
    * @param {Set<Element>} stubs
-   * @param {boolean} sliced
-   * @returns {Promise<Snapshot | null>}
+   * @returns {Snapshot}
    */
-  async function serialize(stubs, sliced) {
-    let slice = performance.now();
-    let longestSlice = 0;
-    let steps = 0;
+  function serialize(stubs) {
+    const began = performance.now();
     const elements = [];
     const out = [];
     const lang = document.documentElement.getAttribute('lang');
@@ -413,12 +385,6 @@
     const stack = [[body.firstChild, open(body)]];
     out.push('>');
     while (stack.length) {
-      if (sliced && ++steps % 256 === 0 && performance.now() - slice > SNAPSHOT_SLICE_MS) {
-        longestSlice = Math.max(longestSlice, performance.now() - slice);
-        await yieldToPage();
-        if (snapshotDisturbed || !observer) return null;
-        slice = performance.now();
-      }
       const frame = stack[stack.length - 1];
       const child = frame[0];
       if (!child) {
@@ -443,8 +409,7 @@
     }
     out.push('</html>');
     const html = out.join('');
-    longestSlice = Math.max(longestSlice, performance.now() - slice);
-    return { html, elements, stubs: stubs.size ? stubs : null, longestSlice };
+    return { html, elements, stubs: stubs.size ? stubs : null, longestSlice: performance.now() - began };
   }
 
   // ------------------------------------------------------------------ resolved on LinkedIn
