@@ -543,9 +543,11 @@
       painted.set(cardRoot, { id: card.id, card, signature: null, controls, actions: card.actions, root: cardRoot, host: null, acted: previous?.acted ?? false });
       return;
     }
-    // The decision is shown in place (a re-render would swap the buttons under the user's
-    // pointer right after a click): the rest decides whether to render again.
-    const signature = JSON.stringify([{ ...card, decision: null }, theme]);
+    // What decides whether to render again: the card's content, not where it sits in this
+    // snapshot (a partial snapshot numbers elements differently) nor the decision, which is
+    // shown in place (a re-render would swap the buttons under the user's pointer).
+    const content = { ...card, at: null, decision: null, actions: card.actions.map((a) => ({ ...a, control: null })) };
+    const signature = JSON.stringify([content, theme]);
     const previous = painted.get(cardRoot);
     const live = liveHost(cardRoot);
     // Any other host on this card is a copy the page made (cloned without its shadow root) or
