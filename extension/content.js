@@ -546,8 +546,8 @@
     // What decides whether to render again: the card's content, not where it sits in this
     // snapshot (a partial snapshot numbers elements differently) nor the decision, which is
     // shown in place (a re-render would swap the buttons under the user's pointer).
-    const content = { ...card, at: null, decision: null, actions: card.actions.map((a) => ({ ...a, control: null })) };
-    const signature = JSON.stringify([content, theme]);
+    const { at: _at, decision: _decision, actions: cardActions, ...content } = card;
+    const signature = JSON.stringify([content, cardActions.map(({ control: _control, ...action }) => action), theme]);
     const previous = painted.get(cardRoot);
     const live = liveHost(cardRoot);
     // Any other host on this card is a copy the page made (cloned without its shadow root) or
