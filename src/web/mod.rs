@@ -10,11 +10,13 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::core::budget::Done;
 use crate::core::plan::{self, Memory};
 use crate::core::preview::{self, Sample};
 use crate::core::read;
 use crate::core::score::Scorer;
 use crate::core::settings::{FieldError, Settings};
+use crate::core::summary::Queue;
 use crate::json;
 
 /// Installs the panic hook once, so a bug shows up in the console with its message.
@@ -233,6 +235,26 @@ impl Engine {
     }
 }
 
+/// The stored queue, memory and history, and the settings, decoded and handed to one of the
+/// queue's views (the popup's summary, the side panel's review).
+fn queue_view<T: Serialize>(
+    queue: JsValue,
+    memory: JsValue,
+    history: JsValue,
+    settings: JsValue,
+    now: f64,
+    view: fn(&Queue, &Memory, &[Done], &Settings, f64) -> T,
+) -> Result<JsValue, JsValue> {
+    let settings = settings_from(settings)?;
+    Ok(to_js(&view(
+        &queue_from(&queue),
+        &memory_from(&memory),
+        &history_from(&history),
+        &settings,
+        now,
+    )))
+}
+
 /// The popup's summary of the queue: `queue` and `history` as kept in storage.local, `memory`
 /// the user's notes and decisions, `now` in milliseconds since the epoch.
 #[wasm_bindgen]
@@ -243,15 +265,14 @@ pub fn summarize(
     settings: JsValue,
     now: f64,
 ) -> Result<JsValue, JsValue> {
-    use crate::core::summary;
-
-    let queue = queue_from(&queue);
-    let memory = memory_from(&memory);
-    let history = history_from(&history);
-    let settings = settings_from(settings)?;
-    Ok(to_js(&summary::summarize(
-        &queue, &memory, &history, &settings, now,
-    )))
+    queue_view(
+        queue,
+        memory,
+        history,
+        settings,
+        now,
+        crate::core::summary::summarize,
+    )
 }
 
 /// The side panel's queue (see [`crate::core::review`]): arguments as for [`summarize`].
@@ -264,13 +285,14 @@ pub fn review_queue(
     settings: JsValue,
     now: f64,
 ) -> Result<JsValue, JsValue> {
-    let queue = queue_from(&queue);
-    let memory = memory_from(&memory);
-    let history = history_from(&history);
-    let settings = settings_from(settings)?;
-    Ok(to_js(&crate::core::review::review(
-        &queue, &memory, &history, &settings, now,
-    )))
+    queue_view(
+        queue,
+        memory,
+        history,
+        settings,
+        now,
+        crate::core::review::review,
+    )
 }
 
 /// The batch accept's plan: which of the `ticked` card ids (in the order shown) are accepted,
