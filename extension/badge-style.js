@@ -33,6 +33,9 @@ button[aria-disabled="true"] { opacity: .6; cursor: not-allowed; }
 .accept .badge { background: var(--accept-bg); color: var(--accept-fg); border-color: currentColor; }
 .review .badge { background: var(--review-bg); color: var(--review-fg); border-color: currentColor; }
 .ignore .badge { background: var(--ignore-bg); color: var(--ignore-fg); border-color: currentColor; }
+.sent .badge { background: var(--panel); color: var(--fg); border-color: var(--line); }
+.stale .badge { background: var(--review-bg); color: var(--review-fg); border-color: currentColor; }
+.badge .age { font-weight: 400; }
 .accept .badge::before { content: "\\2713"; }
 .review .badge::before { content: "?"; }
 .ignore .badge::before { content: "\\2715"; }

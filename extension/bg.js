@@ -46,14 +46,16 @@ async function triage(message, sender) {
   const [settings, stored, { history = [] }] = await Promise.all([settingsOrDefault(), loadMemory(), api.storage.local.get('history')]);
   // The engine counts the week's accepts; it is sent the last seven days of history, no more.
   const now = Date.now();
-  const memory = { ...stored, recent: history.filter((d) => now - d.at < WEEK_MS), now };
+  const memory = { ...stored, recent: history.filter((d) => now - d.at < WEEK_MS), now, url: String(message.url ?? sender.tab?.url ?? '') };
   let reply = await engine({ op: 'triage', html: message.html, settings, memory });
   if (reply.settingsRefused) {
     // Saved settings the engine refuses (the popup and options page say why): use the defaults.
     reply = await engine({ op: 'triage', html: message.html, settings: null, memory });
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
-  if (reply.plan) {
+  if (reply.plan?.page === 'sent') {
+    serially(() => rememberSent(reply.plan, sender.tab?.id)).catch(warn);
+  } else if (reply.plan) {
     serially(() => rememberQueue(reply.plan, sender.tab?.url, sender.tab?.id))
       .then((queue) => queue && updateBadge(queue, sender.tab?.id))
       .catch(warn);
@@ -138,6 +140,26 @@ async function rememberQueue(plan, tabUrl, tabId) {
   return queue;
 }
 
+/**
+ * Brings the sent invitations' ledger (storage.local `sent`) up to date with one read of the
+ * Sent tab or one withdraw (the engine decides what became of each). The page's state and tab
+ * are kept beside it for the popup and the side panel. Runs inside `serially`.
+ * @param {{cards?: SentObserved[], complete?: boolean, withdrawn?: string[]}} observation
+ */
+async function observeSent(observation, page = {}) {
+  const { sent = { entries: {} } } = await api.storage.local.get('sent');
+  const reply = await engine({ op: 'observeSent', ledger: sent, observation, now: Date.now() });
+  if (!reply.ledger) throw new Error(reply.error ?? 'the engine did not answer');
+  await api.storage.local.set({ sent: { ...sent, ...page, entries: reply.ledger.entries, updated: Date.now() } });
+}
+
+/** A read of the Sent tab, for the ledger: every card read, and whether that is the whole list. */
+function rememberSent(plan, tabId) {
+  const cards = (plan.sent ?? []).map((c) => ({ id: c.id, name: c.name, profile: c.profile ?? null, days: c.days ?? null, withdraw: Boolean(c.withdraw) }));
+  const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported, tab: tabId ?? null };
+  return observeSent({ cards, complete: Boolean(plan.list?.complete), withdrawn: [] }, page);
+}
+
 /** Drops the user's last answer to these cards (their invitations are new). */
 async function forgetDecisions(ids) {
   const { memory } = await api.storage.local.get('memory');
@@ -198,6 +220,7 @@ const handlers = {
     const queue = await serially(async () => {
       await recordAction({ ...message, via: 'extension' });
       if (message.action === 'decline' && message.outcome === 'done') await rememberPast(message.id, 'declined');
+      if (message.action === 'withdraw' && message.outcome === 'done') await observeSent({ withdrawn: [String(message.id)] });
       return (await api.storage.local.get('queue')).queue;
     });
     if (queue) await updateBadge(queue).catch(warn);
@@ -210,6 +233,9 @@ const handlers = {
    */
   async resolved(message) {
     const queue = await serially(async () => {
+      // Withdrawn with LinkedIn's own Withdraw (ours are recorded as actions).
+      const withdrawn = (message.resolved ?? []).filter((r) => r.how === 'withdrawn' && r.via === 'linkedin').map((r) => String(r.id));
+      if (withdrawn.length) await observeSent({ withdrawn });
       const { queue } = await api.storage.local.get('queue');
       if (!queue) return null;
       const now = Date.now();

@@ -29,10 +29,8 @@
    */
   const attemptTimeout = (message) => 2500 + (message.html?.length ?? 0) / 1000;
 
-  const isInvitationsPage = () => {
-    const path = location.pathname;
-    return path.startsWith('/mynetwork/invitation-manager') && !path.includes('/invitation-manager/sent');
-  };
+  /** The invitation manager: received invitations, or sent ones (the engine tells them apart). */
+  const isInvitationsPage = () => location.pathname.startsWith('/mynetwork/invitation-manager');
 
   // ------------------------------------------------------------------ follow the page
   let observer = null;
@@ -61,6 +59,12 @@
   let week = { accepted: 0, budget: 0 };
   /** LinkedIn's friction on the page (dialogs, alerts), as the last plan named it: elements → text. */
   let frictions = new Map();
+  /**
+   * LinkedIn's withdraw confirmations open on the Sent tab, as the last plan named them: the
+   * dialog, its confirming control, and the card it is for (when its label names one).
+   * @type {{dialog: Element, control: Element, id: string | null}[]}
+   */
+  let confirms = [];
   /**
    * Whether a snapshot would tell the engine nothing new: the text of the last one answered,
    * naming the very same elements (a card replaced by its copy reads the same but is another
@@ -164,7 +168,7 @@
       // badge still in place: nothing new, no engine, no write.
       if (stubs && sameAsLast(html, elements)) return;
       const sent = performance.now();
-      const reply = await send({ type: 'triage', html });
+      const reply = await send({ type: 'triage', html, url: location.href });
       const answered = performance.now();
       if (!isInvitationsPage()) return;
       if (typeof reply?.quiet === 'boolean') quiet = reply.quiet;
@@ -433,7 +437,8 @@
         const answered = state?.actions.find((a) => a.resolves && state.controls.get(a.control)?.contains(target));
         // A click of the user's own on LinkedIn's control is trusted; ours (`control.click()`)
         // is not, and is recorded by the action that made it.
-        if (answered) clicked.set(n, { id: state.id, how: answered.action === 'decline' ? 'ignored' : 'accepted', at: Date.now(), via: event.isTrusted ? 'linkedin' : 'extension' });
+        const how = { decline: 'ignored', withdraw: 'withdrawn' }[answered?.action] ?? 'accepted';
+        if (answered) clicked.set(n, { id: state.id, how, at: Date.now(), via: event.isTrusted ? 'linkedin' : 'extension' });
         return;
       }
     },
@@ -463,10 +468,13 @@
     quiet = Boolean(plan.quiet);
     week = plan.week ?? week;
     frictions = new Map((plan.frictions ?? []).filter((f) => elements[f.at]).map((f) => [elements[f.at], f.text]));
+    confirms = (plan.confirms ?? []).filter((c) => elements[c.dialog] && elements[c.control]).map((c) => ({ dialog: elements[c.dialog], control: elements[c.control], id: c.id ?? null }));
+    // The Sent tab's invitations are painted as the received ones are, with their own badge.
+    const cards = plan.page === 'sent' ? plan.sent ?? [] : plan.cards;
     // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
     const before = known;
     known = new Set(stubs ?? []);
-    for (const card of plan.cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
+    for (const card of cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
     lateChanges.forEach(markDirty);
     lateChanges = [];
     lists = new Set([...known].map((card) => card.parentElement?.closest(LIST_REGION) ?? card.parentElement).filter(Boolean));
@@ -491,7 +499,7 @@
     }
     let slice = performance.now();
     let longestSlice = 0;
-    for (const card of plan.cards) {
+    for (const card of cards) {
       const now = performance.now();
       if (now - slice > SLICE_MS) {
         longestSlice = Math.max(longestSlice, now - slice);
@@ -516,7 +524,7 @@
       if (plan.lang) root.dataset.triageLang = plan.lang;
       else delete root.dataset.triageLang;
     }
-    checkOutcomes(plan);
+    checkOutcomes(plan, cards);
     return Math.max(longestSlice, performance.now() - slice);
   }
 
@@ -564,8 +572,15 @@
     }
     const host = live ?? createHost(cardRoot);
     host.dataset.theme = theme;
-    cardRoot.dataset.triageBucket = card.bucket;
-    cardRoot.dataset.triageScore = String(card.score);
+    if (isSent(card)) {
+      if (card.days != null) cardRoot.dataset.triageSentDays = String(card.days);
+      else delete cardRoot.dataset.triageSentDays;
+      if (card.withdraw) cardRoot.dataset.triageSuggest = 'withdraw';
+      else delete cardRoot.dataset.triageSuggest;
+    } else {
+      cardRoot.dataset.triageBucket = card.bucket;
+      cardRoot.dataset.triageScore = String(card.score);
+    }
     cardRoot.dataset.triageId = card.id;
     const state = { id: card.id, card, signature, controls, actions: card.actions, root: cardRoot, host, acted: previous?.acted ?? false };
     painted.set(cardRoot, state);
@@ -596,7 +611,7 @@
     const state = painted.get(cardRoot);
     if (state?.host?.parentElement === cardRoot) removeOurs(state.host);
     if (state) Object.assign(state, { host: null, signature: null });
-    for (const attr of ['triageBucket', 'triageScore', 'triageId', 'triageError']) delete cardRoot.dataset[attr];
+    for (const attr of ['triageBucket', 'triageScore', 'triageId', 'triageError', 'triageSentDays', 'triageSuggest']) delete cardRoot.dataset[attr];
   }
 
   /**
@@ -609,7 +624,7 @@
       const owner = host.parentElement;
       if (quiet || !owner || !known.has(owner) || painted.get(owner)?.host !== host) removeOurs(host);
     }
-    for (const el of document.querySelectorAll('[data-triage-id], [data-triage-bucket], [data-triage-score], [data-triage-error]')) {
+    for (const el of document.querySelectorAll('[data-triage-id], [data-triage-bucket], [data-triage-score], [data-triage-error], [data-triage-sent-days], [data-triage-suggest]')) {
       if (!known.has(el)) unpaint(el);
       else if (quiet) stripPage(el);
     }
@@ -660,8 +675,58 @@
   })();
   const pointsClass = (n) => (n < 0 ? 'pts neg' : n > 0 ? 'pts pos' : 'pts');
 
+  /** A sent invitation (the Sent tab's plan) rather than a received one. */
+  const isSent = (card) => !('bucket' in card);
+
+  /** "35 days ago", "yesterday", in the browser's language; a card without an age says so. */
+  const ageText = (() => {
+    let format;
+    try {
+      format = new Intl.RelativeTimeFormat(api.i18n.getUILanguage(), { numeric: 'auto' });
+    } catch {
+      format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+    }
+    return (days) => (days == null ? t('csSentNoAge') : format.format(-days, 'day'));
+  })();
+
+  /** A sent invitation's badge (its age, and "Withdraw?" past the threshold) and reasons. */
+  function sentHead(card, reasonsId) {
+    const word = card.withdraw ? t('csSentStale') : t('csSentPending');
+    const age = ageText(card.days);
+    const badge = el(
+      'button',
+      {
+        class: 'badge',
+        part: 'badge',
+        type: 'button',
+        'data-triage-badge': card.withdraw ? 'withdraw' : 'sent',
+        'aria-label': t('csSentBadgeLabel', word, age, card.reasons[0]?.label ?? ''),
+        'aria-expanded': 'false',
+        'aria-controls': reasonsId,
+      },
+      el('span', { class: 'bucket' }, word),
+      el('span', { class: 'age' }, age),
+    );
+    const fill = (reasons) =>
+      reasons.replaceChildren(
+        el('p', { class: 'reasons-title' }, t('csSentWhy'), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
+        el('ul', {}, ...card.reasons.map((r) => el('li', {}, r.label))),
+      );
+    return { badge, fill, barClass: card.withdraw ? 'stale' : 'sent' };
+  }
+
   function render(shadow, card, state) {
     const reasonsId = 'reasons';
+    const head = isSent(card) ? sentHead(card, reasonsId) : bucketHead(card, reasonsId);
+    const badge = head.badge;
+    // The reasons are filled when first shown: a long page paints its badges, not 500 lists.
+    const reasons = el('div', { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true });
+    const fillReasons = () => head.fill(reasons);
+    renderBody(shadow, card, state, { badge, reasons, fillReasons, barClass: head.barClass });
+  }
+
+  /** A received invitation's badge (its bucket and score) and reasons. */
+  function bucketHead(card, reasonsId) {
     const word = t(bucketWords[card.bucket]);
     const badge = el(
       'button',
@@ -677,9 +742,7 @@
       el('span', { class: 'bucket' }, word),
       el('span', { class: 'score' }, String(card.score)),
     );
-    // The reasons are filled when first shown: a long page paints its badges, not 500 lists.
-    const reasons = el('div', { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true });
-    const fillReasons = () =>
+    const fill = (reasons) =>
       reasons.replaceChildren(
         el('p', { class: 'reasons-title' }, t('csWhy', word, card.score), el('span', { class: 'who' }, card.name || t('csThisInvitation'))),
         el('p', { class: 'base' }, t('csBase', card.base)),
@@ -689,6 +752,11 @@
           ...card.reasons.map((r) => el('li', {}, el('span', { class: pointsClass(r.points) }, points(r.points)), ' ', r.label)),
         ),
       );
+    return { badge, fill, barClass: card.bucket };
+  }
+
+  /** The bar (badge and buttons), reasons, note and status line of one card. */
+  function renderBody(shadow, card, state, { badge, reasons, fillReasons, barClass }) {
     const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const note = el('p', { class: 'note', hidden: !card.note }, card.note ? t('csYourNote', card.note) : '');
     const actions = el(
@@ -708,7 +776,7 @@
         ),
       ),
     );
-    const bar = el('div', { class: `bar ${card.bucket}`, 'data-decision': card.decision ?? false }, badge, actions);
+    const bar = el('div', { class: `bar ${barClass}`, 'data-decision': card.decision ?? false }, badge, actions);
     shadow.replaceChildren(...[styles(shadow), bar, reasons, note, status].filter(Boolean));
     wireReasons(badge, reasons, fillReasons);
     actions.addEventListener('click', (event) => {
@@ -759,6 +827,9 @@
     clipboardFailed: t('csClipboardFailed'),
     waiting: t('csWaiting'),
     notTaken: t('csNotTaken'),
+    withdraw: t('csWithdrawn'),
+    withdrawConfirm: t('csWithdrawConfirm'),
+    withdrawCancelled: t('csWithdrawCancelled'),
   };
 
   /** The card's own status line and note, when it is painted (none in quiet mode). */
@@ -777,7 +848,7 @@
    * took them (see `outcomeOf`); otherwise the card says so. Resolves with the outcome.
    * @returns {Promise<{outcome: string, said?: string}>}
    */
-  async function act(action, card, state, ui, { confirmed = false } = {}) {
+  async function act(action, card, state, ui, { confirmed = false, inBatch = false } = {}) {
     const say = (text) => {
       if (ui?.status) ui.status.textContent = text;
       return text;
@@ -809,12 +880,13 @@
       return { outcome: 'copied', said: say(withClipboard(SAID.replyNoControl)) };
     }
     say(SAID.waiting);
-    const result = await outcomeOf(action, state, control);
+    const result = await outcomeOf(action, state, control, { inBatch, say });
     const outcome = result.outcome;
     if (action.resolves && outcome !== 'done') state.acted = false; // not taken: the user may try again
     const said =
       outcome === 'done' ? withClipboard(SAID[action.action])
       : outcome === 'friction' ? t('csFriction', result.text ?? '')
+      : outcome === 'cancelled' ? SAID.withdrawCancelled
       : action.action === 'reply' ? SAID.replyNotOpened
       : SAID.notTaken;
     send({ type: 'action', id: card.id, action: action.action, outcome, card: cardFacts(card) }).then(() => dirty.add(state.root), () => {});
@@ -829,7 +901,7 @@
   const COMPOSER_MS = 4000;
 
   /** What the history keeps of a card besides its id. */
-  const cardFacts = (card) => ({ name: card.name, profile: card.profile ?? null, bucket: card.bucket, score: card.score, reasons: card.reasons.slice(0, 3).map((r) => r.label) });
+  const cardFacts = (card) => ({ name: card.name, profile: card.profile ?? null, bucket: card.bucket ?? null, score: card.score ?? null, reasons: card.reasons.slice(0, 3).map((r) => r.label) });
 
   /**
    * Clicks `control` and waits for LinkedIn to take it: for accept and decline, the card goes
@@ -837,8 +909,9 @@
    * (`friction`, with its text); neither in VERIFY_MS (`not-taken`). For reply, LinkedIn's
    * message box opens (`done`), else `not-taken`.
    */
-  function outcomeOf(action, state, control) {
+  function outcomeOf(action, state, control, { inBatch, say }) {
     if (action.action === 'reply') return composerOpens(control);
+    if (action.action === 'withdraw') return withdrawOutcome(state, control, { inBatch, say });
     const id = state.id;
     const baseline = new Set(frictions.keys());
     return new Promise((resolve) => {
@@ -855,18 +928,80 @@
     });
   }
 
+  /** How long the user may take to answer LinkedIn's withdraw confirmation. */
+  const CONFIRM_WAIT_MS = 60_000;
+  /** How long a card may stay after LinkedIn's confirmation closed before it counts as cancelled. */
+  const CLOSED_GRACE_MS = 3000;
+
+  /**
+   * Clicks LinkedIn's Withdraw, which asks to confirm in a dialog of its own. On our button the
+   * user answers that dialog (we wait for it); in a batch, which the user started, we click its
+   * confirming control, which the plan names. Done when the card goes away; `cancelled` when
+   * the dialog closed and the card stayed; friction and silence as for accept.
+   */
+  function withdrawOutcome(state, control, { inBatch, say }) {
+    const baseline = new Set(frictions.keys());
+    return new Promise((resolve) => {
+      let timer = 0;
+      const watcher = {
+        id: state.id,
+        root: state.root,
+        baseline,
+        withdraw: { inBatch, say, confirm: null, closed: false },
+        resolve: (result) => finish(result),
+        /** Waits `ms` more for LinkedIn before giving up. */
+        wait(ms) {
+          clearTimeout(timer);
+          timer = setTimeout(() => finish({ outcome: watcher.withdraw.closed ? 'cancelled' : 'not-taken' }), ms);
+        },
+      };
+      function finish(result) {
+        clearTimeout(timer);
+        watchers.delete(watcher);
+        resolve(result);
+      }
+      watcher.wait(VERIFY_MS);
+      watchers.add(watcher);
+      control.click();
+      schedulePass();
+    });
+  }
+
   /** Actions waiting for LinkedIn to show it took them (see `outcomeOf`). */
   const watchers = new Set();
 
   /** After each pass: which waiting actions LinkedIn took, or met friction. */
-  function checkOutcomes(plan) {
-    const read = new Set(plan.cards.map((c) => c.id));
-    const resolved = new Set((plan.resolved ?? []).map((r) => r.id));
+  function checkOutcomes(plan, cards) {
+    const read = new Set(cards.map((c) => c.id));
+    const resolved = new Set([...(plan.resolved ?? []).map((r) => r.id), ...(plan.gone ?? [])]);
     for (const w of [...watchers]) {
       const fresh = [...frictions].find(([el]) => !w.baseline.has(el));
       if (fresh) w.resolve({ outcome: 'friction', text: fresh[1] });
       else if (resolved.has(w.id)) w.resolve({ outcome: 'done' });
       else if (!w.root.isConnected && !read.has(w.id) && !rootsById.get(w.id)?.isConnected) w.resolve({ outcome: 'done' });
+      else if (w.withdraw) followConfirm(w);
+    }
+  }
+
+  /** A withdraw waiting on LinkedIn's confirmation: confirm it (a batch), or let the user. */
+  function followConfirm(w) {
+    const own = confirms.find((c) => c.id === w.id) ?? (confirms.length === 1 && !confirms[0].id ? confirms[0] : null);
+    const state = w.withdraw;
+    if (own && own !== state.confirm && own.dialog !== state.confirm?.dialog) {
+      state.confirm = own;
+      state.closed = false;
+      if (state.inBatch) {
+        own.control.click();
+        w.wait(VERIFY_MS);
+        schedulePass();
+      } else {
+        state.say(SAID.withdrawConfirm);
+        w.wait(CONFIRM_WAIT_MS);
+      }
+    } else if (!own && state.confirm && !state.closed) {
+      // The dialog closed with the card still there: cancelled, unless it goes in a moment.
+      state.closed = true;
+      w.wait(CLOSED_GRACE_MS);
     }
   }
 
@@ -907,7 +1042,8 @@
   function startBatch(plan) {
     if (batch?.running) return { error: 'a batch is already running' };
     const outcomes = Object.fromEntries((plan.over_budget ?? []).map((id) => [id, 'budget']));
-    batch = { running: true, stopRequested: null, wake: null, plan, outcomes, current: null, stopped: null, started: Date.now(), baseline: new Set(frictions.keys()) };
+    const action = plan.action === 'withdraw' ? 'withdraw' : 'accept';
+    batch = { running: true, action, stopRequested: null, wake: null, plan, outcomes, current: null, stopped: null, started: Date.now(), baseline: new Set(frictions.keys()) };
     report();
     runBatch(batch).catch((e) => endBatch(batch, { why: 'error', text: String(e?.message ?? e) }));
     return { ok: true };
@@ -923,8 +1059,8 @@
   /** Sends the batch's state to the worker, which keeps it for the side panel. */
   function report() {
     if (!batch) return;
-    const { running, outcomes, current, stopped, started, plan } = batch;
-    send({ type: 'batch', state: { running, outcomes, current, stopped, started, go: plan.go, next_batch: plan.next_batch ?? [] } }).catch(() => {});
+    const { running, action, outcomes, current, stopped, started, plan } = batch;
+    send({ type: 'batch', state: { running, action, outcomes, current, stopped, started, go: plan.go, next_batch: plan.next_batch ?? [] } }).catch(() => {});
   }
 
   function endBatch(run, stopped) {
@@ -964,12 +1100,12 @@
         run.outcomes[id] = 'friction';
         return endBatch(run, { why: 'friction', text: t('csFriction', fresh[1]), at: id });
       }
-      const action = state.actions.find((a) => a.action === 'accept');
+      const action = state.actions.find((a) => a.action === run.action);
       run.current = id;
       report();
-      const result = action ? await act(action, state.card, state, uiOf(state), { confirmed: true }) : { outcome: 'not-taken' };
+      const result = action ? await act(action, state.card, state, uiOf(state), { confirmed: true, inBatch: true }) : { outcome: 'not-taken' };
       if (result.outcome === 'done') {
-        run.outcomes[id] = 'accepted';
+        run.outcomes[id] = run.action === 'withdraw' ? 'withdrawn' : 'accepted';
         report();
         continue;
       }

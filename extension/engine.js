@@ -2,7 +2,7 @@
 // document (Chromium), the background page (Firefox), the popup and the options page.
 // Every decision is made in the wasm; this module only keeps one compiled Engine per settings.
 import './platform.js';
-import init, { Engine, defaultSettings, inspect, planBatch, reviewQueue, summarize, validateSettings } from './pkg/invite_triage.js';
+import init, { Engine, defaultSettings, inspect, observeSent, planBatch, planWithdrawBatch, reviewQueue, sentStats, summarize, validateSettings } from './pkg/invite_triage.js';
 
 let loading = null;
 let current = { key: null, engine: null };
@@ -100,6 +100,11 @@ function engineFor(settings) {
  *   queue, grouped and best first, with the batch's candidates and the week
  * - `{op: 'batch', ids, history, settings, now}` → `{batch}`: which ticked ids a batch accepts,
  *   which are past the budget or wait for a next batch, and the pace
+ * - `{op: 'withdrawBatch', ids, settings}` → `{batch}`: the batch withdraw of the ticked sent
+ *   invitations: which go now, which wait for a next batch, and the pace
+ * - `{op: 'observeSent', ledger, observation, now}` → `{ledger}`: the sent invitations' ledger
+ *   brought up to date with one read of the Sent tab or one withdraw
+ * - `{op: 'sentStats', ledger, now}` → `{sentStats}`: pending, the oldest, the acceptance rate
  * - `{op: 'ping'}` → `{pong, stats}` (start-up times and memory, for the benchmarks)
  * - `{op: 'inspect', html}` → `{inspection}`: the diagnostics channel, what the reader saw in a
  *   snapshot, unscored: `{parents, unreadable, cards}` (see `inspect` in src/web/mod.rs). Tests
@@ -136,6 +141,12 @@ export async function handle(request) {
         };
       case 'batch':
         return { batch: planBatch(request.ids, request.history, request.settings ?? undefined, request.now) };
+      case 'withdrawBatch':
+        return { batch: planWithdrawBatch(request.ids, request.settings ?? undefined) };
+      case 'observeSent':
+        return { ledger: observeSent(request.ledger ?? null, request.observation, request.now) };
+      case 'sentStats':
+        return { sentStats: sentStats(request.ledger ?? null, request.now) };
       case 'ping':
         return { pong: true, stats: await hostStats() };
       case 'inspect':

@@ -207,7 +207,10 @@ function build(settings, moved = []) {
   for (const set of form.querySelectorAll('fieldset')) set.disabled = locked;
 }
 
-/** Schema 3's settings: quiet mode and the batch's pace, and the decisions log's retention. */
+/**
+ * Schema 3's settings (quiet mode, the batch's pace, the decisions log's retention) and schema
+ * 4's (when a sent invitation gets a "withdraw?" suggestion).
+ */
 function reviewSections() {
   const quiet = field('quiet', el('input', { type: 'checkbox' }));
   quiet.querySelector('input').setAttribute('aria-describedby', 'f-quiet-error f-quiet-help');
@@ -219,6 +222,7 @@ function reviewSections() {
       el('div', { class: 'grid' }, field('batch.pace_ms.0', numberInput(), t('paceHelp')), field('batch.pace_ms.1', numberInput())),
     ),
     section('secHistory', field('history.retention_days', numberInput(), t('retentionHelp'))),
+    section('secSent', field('sent.withdraw_after_days', numberInput(), t('withdrawAfterHelp'))),
   ];
 }
 

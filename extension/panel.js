@@ -6,6 +6,7 @@
 import { handle, keepPageOnTrap } from './engine.js';
 import { el, localize, t } from './i18n.js';
 import './platform.js';
+import { renderWithdraw } from './panel-sent.js';
 import { loadMemory, loadSettings } from './storage.js';
 
 keepPageOnTrap();
@@ -67,7 +68,7 @@ function tell(tab, message) {
 // ------------------------------------------------------------------ render
 async function render() {
   const [stored, memory, settings] = await Promise.all([
-    api.storage.local.get(['queue', 'history', 'batch']),
+    api.storage.local.get(['queue', 'history', 'batch', 'sent']),
     loadMemory(),
     loadSettings().catch(() => null),
   ]);
@@ -77,7 +78,9 @@ async function render() {
     return;
   }
   review = reply.review;
-  batchState = stored.batch ?? null;
+  // One batch runs at a time: the accept batch shows its own, the withdraw section the other.
+  batchState = stored.batch?.action === 'withdraw' ? null : stored.batch ?? null;
+  await renderWithdraw(stored.sent, stored.batch);
   pageState.textContent = pageText(stored.queue);
   const w = review.week;
   weekLine.textContent = w.budget ? t('weekBudget', w.accepted, w.budget) : t('weekNoBudget', w.accepted);
@@ -411,6 +414,6 @@ function refresh() {
 localize();
 document.getElementById('open-options')?.addEventListener('click', () => api.runtime.openOptionsPage());
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' || changes.queue || changes.memory || changes.history || changes.batch) refresh();
+  if (area === 'sync' || changes.queue || changes.memory || changes.history || changes.batch || changes.sent) refresh();
 });
 refresh();

@@ -85,7 +85,7 @@ function unreadableText(queue) {
 async function render() {
   const [engine, stored, memory, loaded, tab] = await Promise.all([
     handle({ op: 'ping' }),
-    api.storage.local.get(['queue', 'history']),
+    api.storage.local.get(['queue', 'history', 'sent']),
     loadMemory(),
     // Unusable stored settings: say so; the summary uses the defaults, as the triage does.
     loadSettings().catch((e) => ({ problem: storeProblemText(e) })),
@@ -106,6 +106,41 @@ async function render() {
     view.append(el('p', { class: 'problem' }, t('engineFailed', engine.error)), openInvitationsButton());
     return;
   }
+  // The sender's side comes last, whatever the queue shows.
+  const sent = await sentSection(stored.sent);
+  try {
+    await renderQueue(stored, memory, settings, tab);
+  } finally {
+    if (sent) view.append(sent);
+  }
+}
+
+/**
+ * The sent invitations at a glance, from the ledger the Sent tab keeps (the engine's figures):
+ * how many are pending, how many are past the withdraw threshold, the oldest, and how many
+ * were accepted in the last 90 days; before the Sent tab was ever read, a hint to open it.
+ * @param {SentLedger | undefined} ledger
+ */
+async function sentSection(ledger) {
+  const reply = await handle({ op: 'sentStats', ledger: ledger ?? null, now: Date.now() });
+  const s = reply.sentStats;
+  if (!s) return null;
+  const section = el('section', { class: 'sent', id: 'sent', 'aria-labelledby': 'sent-title' }, el('h2', { id: 'sent-title' }, t('popupSentTitle')));
+  if (!s.seen) {
+    section.append(el('p', { class: 'muted' }, t('popupSentNever')));
+    return section;
+  }
+  section.append(el('p', { 'data-sent': 'pending' }, t('popupSentPending', s.pending, s.withdraw_suggested)));
+  if (s.oldest) section.append(el('p', { 'data-sent': 'oldest' }, t('popupSentOldest', s.oldest.name || s.oldest.id, s.oldest.days)));
+  section.append(
+    el('p', { 'data-sent': 'rate' }, s.rate == null ? t('popupSentNoRate', s.window_days) : t('popupSentRate', s.accepted, s.sent, s.window_days, s.rate)),
+    el('p', { class: 'muted' }, t('popupSentLocal')),
+  );
+  return section;
+}
+
+/** The received queue's summary. */
+async function renderQueue(stored, memory, settings, tab) {
   const queue = stored.queue;
   if (queue?.status === 'blocked') view.append(el('p', { class: 'problem' }, t('statusBlocked', queue.reason ?? '')));
   const unread = unreadableText(queue);
@@ -194,7 +229,7 @@ const queueContent = (queue) =>
 // The queue is written as the page is triaged and the user acts: keep the summary current, but
 // re-render (and move keyboard focus) only when what it shows may have changed.
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' || changes.history || changes.memory) refresh();
+  if (area === 'sync' || changes.history || changes.memory || changes.sent) refresh();
   else if (changes.queue && queueContent(changes.queue.newValue) !== queueContent(changes.queue.oldValue)) refresh();
 });
 refresh();

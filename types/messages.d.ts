@@ -13,7 +13,7 @@
 // ------------------------------------------------------------------ shared shapes
 
 type Bucket = 'accept' | 'review' | 'ignore';
-type ActionName = 'accept' | 'accept-thank' | 'decline' | 'reply' | 'later' | 'note';
+type ActionName = 'accept' | 'accept-thank' | 'decline' | 'reply' | 'later' | 'note' | 'withdraw';
 /** `<html data-triage-status>`: the engine's three, and `blocked` when it could not run. */
 type PlanStatus = 'ready' | 'no-invitations' | 'unrecognized';
 type PageStatus = PlanStatus | 'blocked';
@@ -51,6 +51,8 @@ interface Memory {
   past?: Record<string, { how: 'ignored' | 'declined'; at: number }>;
   recent?: HistoryEntry[];
   now?: number;
+  /** The page's address: the engine reads the Sent tab as sent invitations. */
+  url?: string;
 }
 
 /**
@@ -123,12 +125,16 @@ interface BatchPlan {
   next_batch: string[];
   pace_ms: [number, number];
   week: Week;
+  /** What each click does. */
+  action?: 'accept' | 'withdraw';
 }
 
 /** A batch's state, as the content script reports it and storage.local `batch` keeps it. */
 interface BatchState {
   running: boolean;
-  outcomes: Record<string, 'accepted' | 'not-on-page' | 'budget' | 'friction' | 'not-taken' | 'stopped'>;
+  /** What each click does. */
+  action?: 'accept' | 'withdraw';
+  outcomes: Record<string, 'accepted' | 'withdrawn' | 'not-on-page' | 'budget' | 'friction' | 'not-taken' | 'stopped'>;
   current: string | null;
   stopped: { why: string; text?: string; at?: string } | null;
   started: number;
@@ -256,6 +262,66 @@ interface Plan {
   frictions?: { at: number; kind: 'dialog' | 'alert'; text: string }[];
   /** Quiet mode: paint nothing. */
   quiet?: boolean;
+  /** Which tab: received invitations (`cards`) or sent ones (`sent`). */
+  page: 'received' | 'sent';
+  /** The Sent tab's invitations (sent_plan.rs `SentPaint`). */
+  sent?: SentCard[];
+  /** LinkedIn's withdraw confirmations open on the page (sent_plan.rs `ConfirmPaint`). */
+  confirms?: { dialog: number; control: number; id?: string }[];
+  /** Sent invitations painted before that hold no Withdraw now, by id. */
+  gone?: string[];
+}
+
+/** Everything painted on one sent invitation (sent_plan.rs `SentPaint`). */
+interface SentCard {
+  at: Placement;
+  id: string;
+  name: string;
+  profile?: string;
+  /** `data-triage-sent-days` */
+  days?: number;
+  /** `data-triage-suggest="withdraw"` */
+  withdraw: boolean;
+  reasons: { label: string; points: number }[];
+  actions: PlanAction[];
+  note?: string;
+  decision?: string;
+}
+
+/** One card of a Sent tab read, for the ledger (sent_ledger.rs `Observed`). */
+interface SentObserved {
+  id: string;
+  name: string;
+  profile: string | null;
+  days: number | null;
+  withdraw: boolean;
+}
+
+/** The sent invitations' ledger, storage.local `sent` (sent_ledger.rs `Ledger`), with the page's state. */
+interface SentLedger {
+  entries: Record<string, { name: string; profile?: string; sent_at: number; seen_at: number; state: 'pending' | 'withdrawn' | 'accepted' | 'expired'; ended_at?: number; withdraw: boolean }>;
+  status?: PlanStatus;
+  unreadable?: number;
+  lang?: string | null;
+  langUnsupported?: boolean;
+  tab?: number | null;
+  updated?: number;
+}
+
+/** The popup's figures on sent invitations (sent_ledger.rs `SentStats`). */
+interface SentStats {
+  seen: boolean;
+  pending: number;
+  withdraw_suggested: number;
+  oldest: { id: string; name: string; days: number } | null;
+  /** Pending past the withdraw threshold, oldest first (the batch withdraw's list). */
+  suggested: { id: string; name: string; days: number }[];
+  window_days: number;
+  sent: number;
+  accepted: number;
+  withdrawn: number;
+  expired: number;
+  rate: number | null;
 }
 
 /** A settings problem, naming its field (`''` for the document). */
@@ -337,6 +403,9 @@ type EngineRequest =
   | { op: 'summarize'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
   | { op: 'review'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
   | { op: 'batch'; ids: string[]; history: HistoryEntry[]; settings: Settings | null; now: number }
+  | { op: 'observeSent'; ledger: SentLedger | null; observation: { cards?: SentObserved[]; complete?: boolean; withdrawn?: string[] }; now: number }
+  | { op: 'withdrawBatch'; ids: string[]; settings: Settings | null }
+  | { op: 'sentStats'; ledger: SentLedger | null; now: number }
   | { op: 'ping' }
   | { op: 'inspect'; html: string };
 type EngineOp = EngineRequest['op'];
@@ -364,6 +433,10 @@ interface EngineReply {
   batch?: BatchPlan;
   /** triage (from the worker): quiet mode, known even when the engine failed. */
   quiet?: boolean;
+  /** observeSent */
+  ledger?: { entries: SentLedger['entries'] };
+  /** sentStats */
+  sentStats?: SentStats;
   /** ping */
   pong?: boolean;
   /** ping */
@@ -387,6 +460,8 @@ type EngineHostMessage = EngineRequest & { target: 'engine' };
 interface TriageMessage {
   type: 'triage';
   html: string;
+  /** The page's address (the engine reads the Sent tab as sent invitations). */
+  url?: string;
 }
 /**
  * content.js or the side panel: the user acted with one of our buttons (`note` carries the
@@ -415,7 +490,7 @@ interface StatusMessage {
 /** content.js: cards that went away after LinkedIn's own Accept or Ignore was clicked in them. */
 interface ResolvedMessage {
   type: 'resolved';
-  resolved: { id: string; how: 'accepted' | 'ignored'; via: 'linkedin' | 'extension' }[];
+  resolved: { id: string; how: 'accepted' | 'ignored' | 'withdrawn'; via: 'linkedin' | 'extension' }[];
 }
 /** Any extension page (the benchmarks): an engine request, answered by the worker's host. */
 interface EngineMessage {

@@ -103,6 +103,8 @@ pub struct BatchPlan {
     pub pace_ms: [u32; 2],
     /// The week before the batch.
     pub week: Week,
+    /// What each click does: `accept` (received invitations) or `withdraw` (sent ones).
+    pub action: String,
 }
 
 /// Plans a batch: the ticked invitations (duplicates once), at most [`BATCH_MAX`], never past
@@ -124,12 +126,38 @@ pub fn plan_batch(ticked: &[String], week: Week, pace_ms: [u32; 2]) -> BatchPlan
         next_batch,
         pace_ms: [min, max],
         week,
+        action: "accept".into(),
+    }
+}
+
+/// Plans a batch withdraw of sent invitations: as [`plan_batch`], with no weekly budget (a
+/// withdraw frees a slot rather than using one).
+pub fn plan_withdraw_batch(ticked: &[String], pace_ms: [u32; 2]) -> BatchPlan {
+    let no_budget = Week {
+        accepted: 0,
+        budget: 0,
+        confirm: None,
+    };
+    BatchPlan {
+        action: "withdraw".into(),
+        ..plan_batch(ticked, no_budget, pace_ms)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_withdraw_batch_has_no_budget_but_the_batch_cap_and_the_pace_floor() {
+        let ticked: Vec<String> = (0..30).map(|i| format!("p{i}")).collect();
+        let plan = plan_withdraw_batch(&ticked, [10, 20]);
+        assert_eq!(plan.action, "withdraw");
+        assert_eq!(plan.go.len(), BATCH_MAX);
+        assert_eq!(plan.next_batch.len(), 30 - BATCH_MAX);
+        assert!(plan.over_budget.is_empty());
+        assert_eq!(plan.pace_ms, [PACE_FLOOR_MS, PACE_FLOOR_MS]);
+    }
 
     const NOW: f64 = 1_800_000_000_000.0;
     const DAY: f64 = 24.0 * 3600.0 * 1000.0;

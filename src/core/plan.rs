@@ -18,6 +18,7 @@ use crate::core::invitation::Card;
 use crate::core::parse;
 use crate::core::respond::{self, Action};
 use crate::core::score::{self, Bucket, Reason, Scorer};
+use crate::core::sent_plan::{ConfirmPaint, PageKind, SentPaint};
 use crate::core::settings::Settings;
 
 /// Where one card sits in the snapshot: element indices of its root and LinkedIn's controls.
@@ -120,6 +121,8 @@ pub struct Memory {
     pub recent: Vec<Done>,
     /// The time of this pass, in milliseconds since the epoch.
     pub now: f64,
+    /// The page's address: the engine reads the Sent tab as sent invitations.
+    pub url: String,
 }
 
 /// How an earlier invitation of the same person ended.
@@ -326,6 +329,45 @@ pub struct PaintPlan {
     /// Quiet mode: nothing is painted on the page (the panel and popup show the triage).
     #[serde(default, skip_serializing_if = "is_false")]
     pub quiet: bool,
+    /// Which tab the page is: received invitations (`cards`) or sent ones (`sent`).
+    #[serde(default)]
+    pub page: PageKind,
+    /// The Sent tab's invitations, in page order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<SentPaint>,
+    /// LinkedIn's withdraw confirmations open on the Sent tab (not friction).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confirms: Vec<ConfirmPaint>,
+    /// Sent invitations painted before that hold no Withdraw now (withdrawn or gone), by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gone: Vec<String>,
+}
+
+impl PaintPlan {
+    /// A plan with nothing read: no cards, the week and quiet mode as settings and memory say.
+    pub fn empty(settings: &Settings, memory: &Memory) -> PaintPlan {
+        PaintPlan {
+            status: Status::NoInvitations,
+            count: 0,
+            unreadable: 0,
+            lang: None,
+            lang_unsupported: false,
+            counts: Counts::default(),
+            bucket_words: BucketWords::default(),
+            action_words: ActionWords::default(),
+            cards: vec![],
+            resolved: vec![],
+            list: None,
+            own_headline_used: false,
+            week: Week::at(&memory.recent, settings.weekly_budget, memory.now),
+            frictions: vec![],
+            quiet: is_quiet(settings),
+            page: PageKind::Received,
+            sent: vec![],
+            confirms: vec![],
+            gone: vec![],
+        }
+    }
 }
 
 /// How many reasons the badge's accessible name carries.
@@ -368,6 +410,10 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         week: Week::at(&memory.recent, settings.weekly_budget, memory.now),
         frictions: read.frictions.clone(),
         quiet: is_quiet(settings),
+        page: PageKind::Received,
+        sent: vec![],
+        confirms: vec![],
+        gone: vec![],
     }
 }
 

@@ -52,10 +52,10 @@ macro_rules! serde_as_map {
         }
     )*};
 }
-serde_as_map!(Settings, Reminder, Rules, Weights, Templates, Batch, History);
+serde_as_map!(Settings, Reminder, Rules, Weights, Templates, Batch, History, Sent);
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything the user can set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +83,32 @@ pub struct Settings {
     pub batch: Batch,
     /// The decisions log. Since schema 3.
     pub history: History,
+    /// The invitations the user sent (the Sent tab). Since schema 4.
+    pub sent: Sent,
 }
+
+/// The invitations the user sent: when to suggest withdrawing one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, remote = "Self")]
+pub struct Sent {
+    /// An invitation pending longer than this many days gets a "withdraw?" suggestion (most
+    /// acceptances come within a week).
+    pub withdraw_after_days: u32,
+}
+
+impl Default for Sent {
+    fn default() -> Self {
+        Sent {
+            withdraw_after_days: DEFAULT_WITHDRAW_AFTER_DAYS,
+        }
+    }
+}
+
+/// When a sent invitation gets a "withdraw?" suggestion by default, in days.
+pub const DEFAULT_WITHDRAW_AFTER_DAYS: u32 = 30;
+/// The longest `sent.withdraw_after_days` allowed: LinkedIn drops invitations left pending for
+/// about six months.
+pub const MAX_WITHDRAW_AFTER_DAYS: u32 = 180;
 
 /// Batch accept: how it paces itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +186,7 @@ impl Default for Settings {
             quiet: false,
             batch: Batch::default(),
             history: History::default(),
+            sent: Sent::default(),
         }
     }
 }
@@ -1122,6 +1148,7 @@ impl Settings {
             self.rules.move_names_out_of_always_accept();
         }
         // Version 2 → 3 adds `quiet`, `batch` and `history`: reading gave them their defaults.
+        // Version 3 → 4 adds `sent`: reading gave it its default.
         self.version = SCHEMA_VERSION;
         Ok(self)
     }
@@ -1252,6 +1279,13 @@ impl Settings {
             errors.push(FieldError::new(
                 "history.retention_days",
                 format!("must be 1 to {MAX_RETENTION_DAYS} days"),
+            ));
+        }
+        let days = self.sent.withdraw_after_days;
+        if !(1..=MAX_WITHDRAW_AFTER_DAYS).contains(&days) {
+            errors.push(FieldError::new(
+                "sent.withdraw_after_days",
+                format!("must be 1 to {MAX_WITHDRAW_AFTER_DAYS} days"),
             ));
         }
     }
@@ -1535,6 +1569,7 @@ mod tests {
         (3, "rules.weights.note_community"),
         (3, "rules.weights.text_model"),
         (3, "rules.weights.seller"),
+        (4, "sent.withdraw_after_days"),
     ];
 
     /// Entries a migration moves on purpose, checked by their own rule below: (version, from,
@@ -1795,19 +1830,44 @@ mod tests {
     }
 
     #[test]
+    fn the_v3_fixture_gains_the_sent_settings_with_their_defaults() {
+        let v3: Settings = serde_json::from_str(&fixture(3)).unwrap();
+        assert_eq!(v3.version, 3);
+        let s = v3.clone().checked().unwrap();
+        assert_eq!(s.version, SCHEMA_VERSION);
+        assert_eq!(s.sent.withdraw_after_days, DEFAULT_WITHDRAW_AFTER_DAYS);
+        assert_eq!(Settings { version: 3, ..s }, v3);
+    }
+
+    #[test]
+    fn the_withdraw_threshold_is_bounded_and_named() {
+        for (days, ok) in [(0, false), (1, true), (30, true), (180, true), (181, false)] {
+            let mut s = Settings::default();
+            s.sent.withdraw_after_days = days;
+            match s.validate() {
+                Ok(()) => assert!(ok, "{days}"),
+                Err(e) => {
+                    assert!(!ok, "{days}");
+                    assert_eq!(e[0].field, "sent.withdraw_after_days");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_v2_fixture_gains_the_review_settings_with_their_defaults() {
         let v2: serde_json::Value = serde_json::from_str(&fixture(2)).unwrap();
         let s: Settings = serde_json::from_value(v2.clone()).unwrap();
         assert_eq!(s.version, 2);
         let s = s.checked().unwrap();
-        assert_eq!(s.version, 3);
+        assert_eq!(s.version, SCHEMA_VERSION);
         assert!(!s.quiet);
         assert_eq!(s.batch.pace_ms, [2000, 5000]);
         assert_eq!(s.history.retention_days, 365);
         // Everything else is the document's, untouched (no always-accept name moves from v2).
         let mut after = serde_json::to_value(&s).unwrap();
         let object = after.as_object_mut().unwrap();
-        for added in ["quiet", "batch", "history"] {
+        for added in ["quiet", "batch", "history", "sent"] {
             object.remove(added);
         }
         object.insert("version".into(), 2.into());

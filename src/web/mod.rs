@@ -14,6 +14,9 @@ use crate::core::budget::Done;
 use crate::core::plan::{self, Memory};
 use crate::core::preview::{self, Sample};
 use crate::core::read;
+use crate::core::sent;
+use crate::core::sent_ledger::{self, Ledger, Observation};
+use crate::core::sent_plan::{self, PageKind};
 use crate::core::score::Scorer;
 use crate::core::settings::{FieldError, Settings};
 use crate::core::summary::Queue;
@@ -142,6 +145,7 @@ fn memory_from(value: &JsValue) -> Memory {
             "past" => memory.past = entries(value, "earlier invitation"),
             "recent" => memory.recent = items(value, "history"),
             "now" => memory.now = value.and_then(|v| json::from_str(v).ok()).unwrap_or(0.0),
+            "url" => memory.url = value.and_then(|v| json::from_str(v).ok()).unwrap_or_default(),
             _ => {}
         }
     }
@@ -212,6 +216,12 @@ impl Engine {
     /// and returns the paint plan. `memory` holds the user's notes and decisions by card id.
     pub fn triage(&self, snapshot_html: &str, memory: JsValue) -> Result<JsValue, JsValue> {
         let memory = memory_from(&memory);
+        if PageKind::of(&memory.url) == PageKind::Sent {
+            let doc = crate::core::html::Document::parse(snapshot_html);
+            let mut plan = sent_plan::plan_sent(&sent::read_sent(&doc), &self.settings, &memory);
+            plan.frictions = crate::core::friction::frictions(&doc);
+            return Ok(to_js(&plan));
+        }
         let page = read::read_snapshot(snapshot_html);
         let scorer = match &page.own_headline {
             Some(h) => self.scorer.clone().with_own_headline(h),
@@ -316,6 +326,58 @@ pub fn plan_batch(
         week,
         crate::core::plan::batch_pace(&settings),
     )))
+}
+
+/// The batch withdraw's plan: which of the `ticked` sent invitations (in the order shown) are
+/// withdrawn, which wait for a next batch, at what pace. Returns `{go, over_budget: [],
+/// next_batch, pace_ms, week, action: "withdraw"}`.
+#[wasm_bindgen(js_name = planWithdrawBatch)]
+pub fn plan_withdraw_batch(ticked: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
+    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch");
+    let settings = settings_from(settings)?;
+    Ok(to_js(&crate::core::budget::plan_withdraw_batch(
+        &ticked,
+        crate::core::plan::batch_pace(&settings),
+    )))
+}
+
+/// The sent invitations' ledger (storage.local `sent`, `{entries: {id: entry}}`) brought up to
+/// date with one observation (`{cards: [{id, name, profile, days, withdraw}], complete,
+/// withdrawn: [id]}`) made at `now`; see [`crate::core::sent_ledger`]. Entries that cannot be
+/// decoded are dropped with a warning, the rest kept.
+#[wasm_bindgen(js_name = observeSent)]
+pub fn observe_sent(ledger: JsValue, observation: JsValue, now: f64) -> Result<JsValue, JsValue> {
+    let mut ledger = ledger_from(&ledger);
+    let observation: Observation =
+        from_js(&observation).map_err(|e| error(format!("not a Sent tab observation: {e}")))?;
+    sent_ledger::observe(&mut ledger, &observation, whole_ms(now));
+    Ok(to_js(&ledger))
+}
+
+/// The popup's figures on sent invitations, from the ledger at `now`: `{seen, pending,
+/// withdraw_suggested, oldest, window_days, sent, accepted, withdrawn, expired, rate}`.
+#[wasm_bindgen(js_name = sentStats)]
+pub fn sent_stats(ledger: JsValue, now: f64) -> JsValue {
+    to_js(&sent_ledger::stats(&ledger_from(&ledger), whole_ms(now)))
+}
+
+/// A time from JS (`Date.now()`) in whole milliseconds; nothing before the epoch.
+fn whole_ms(now: f64) -> u64 {
+    if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    }
+}
+
+/// The ledger as kept in storage.local, entry by entry.
+fn ledger_from(value: &JsValue) -> Ledger {
+    let text = text_of(value);
+    Ledger {
+        entries: entries::<sent_ledger::Entry>(field(text.as_deref(), "entries"), "sent invitation")
+            .into_iter()
+            .collect(),
+    }
 }
 
 /// The diagnostics channel: what the reader saw in a snapshot (HTML whose elements carry

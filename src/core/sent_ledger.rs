@@ -1,0 +1,436 @@
+//! What became of the invitations the user sent: a ledger (storage.local `sent`) updated from
+//! every read of the Sent tab and every verified withdraw, and the popup's figures from it.
+//!
+//! LinkedIn never tells a sender that an invitation was ignored: it stays pending. So an
+//! invitation that leaves the Sent list without a withdraw (ours or LinkedIn's own button)
+//! was accepted, or, once it had waited [`EXPIRE_DAYS`], expired. "Left" is only concluded
+//! from a read of the whole list (its stated count equals the cards read); a list read in part
+//! proves nothing about the rest.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A day in milliseconds.
+const DAY_MS: u64 = 86_400_000;
+/// Pending this long, an invitation that leaves the list is taken to have expired, not been
+/// accepted (LinkedIn drops invitations left pending for about six months).
+pub const EXPIRE_DAYS: u32 = 180;
+/// The window of the acceptance rate, in days.
+pub const RATE_WINDOW_DAYS: u32 = 90;
+/// Entries that ended (withdrawn, accepted, expired) are kept this long after, in days.
+pub const KEEP_ENDED_DAYS: u32 = 400;
+/// The most entries kept: the oldest ended ones go first.
+pub const MAX_ENTRIES: usize = 5000;
+
+/// What became of one sent invitation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Still on the Sent list.
+    Pending,
+    /// Withdrawn, with our button or LinkedIn's own.
+    Withdrawn,
+    /// Left the list without a withdraw, before [`EXPIRE_DAYS`].
+    Accepted,
+    /// Left the list without a withdraw, after [`EXPIRE_DAYS`].
+    Expired,
+}
+
+/// One invitation the user sent, as far as the Sent tab showed it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The invitee's name.
+    pub name: String,
+    /// The invitee's profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// When it was sent at the latest (ms since the epoch): "Sent 3 weeks ago" means 21 days
+    /// or more, and each read can only narrow it. Whole milliseconds: no float crosses the
+    /// boundary (formatting one costs the wasm kilobytes).
+    pub sent_at: u64,
+    /// When the Sent tab last showed it (ms).
+    pub seen_at: u64,
+    /// What became of it.
+    pub state: State,
+    /// When it left the list or was withdrawn (ms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<u64>,
+    /// Whether withdrawing it was suggested at its last read.
+    #[serde(default)]
+    pub withdraw: bool,
+}
+
+/// The ledger, by invitation id (the invitee's profile slug).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ledger {
+    /// Every invitation seen, by id.
+    #[serde(default)]
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// One card of a Sent tab read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Observed {
+    /// Its id.
+    pub id: String,
+    /// The invitee's name.
+    pub name: String,
+    /// The invitee's profile.
+    pub profile: Option<String>,
+    /// Days since it was sent, when the card says.
+    pub days: Option<u32>,
+    /// Whether withdrawing it is suggested.
+    pub withdraw: bool,
+}
+
+/// What one pass on the Sent tab, or one withdraw, tells the ledger.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Observation {
+    /// The cards read.
+    pub cards: Vec<Observed>,
+    /// Whether they are the whole list: every pending invitation not among them left it.
+    pub complete: bool,
+    /// Invitations withdrawn (verified: the card went away after a withdraw).
+    pub withdrawn: Vec<String>,
+}
+
+/// Brings the ledger up to date with one observation made at `now` (ms since the epoch).
+pub fn observe(ledger: &mut Ledger, observation: &Observation, now: u64) {
+    for card in &observation.cards {
+        if card.id.is_empty() {
+            continue;
+        }
+        let sent_at = now.saturating_sub(u64::from(card.days.unwrap_or(0)) * DAY_MS);
+        let entry = ledger
+            .entries
+            .entry(card.id.clone())
+            .or_insert_with(|| Entry {
+                name: card.name.clone(),
+                profile: card.profile.clone(),
+                sent_at,
+                seen_at: now,
+                state: State::Pending,
+                ended_at: None,
+                withdraw: card.withdraw,
+            });
+        if card.days.is_some() {
+            entry.sent_at = entry.sent_at.min(sent_at);
+        }
+        if !card.name.is_empty() {
+            entry.name.clone_from(&card.name);
+        }
+        if card.profile.is_some() {
+            entry.profile.clone_from(&card.profile);
+        }
+        entry.seen_at = now;
+        entry.withdraw = card.withdraw;
+        // On the list again (a withdraw that did not take, a conclusion a later read undoes).
+        entry.state = State::Pending;
+        entry.ended_at = None;
+    }
+    for id in &observation.withdrawn {
+        if let Some(entry) = ledger.entries.get_mut(id) {
+            entry.state = State::Withdrawn;
+            entry.ended_at = Some(now);
+            entry.withdraw = false;
+        }
+    }
+    if observation.complete {
+        let on_list: std::collections::HashSet<&str> =
+            observation.cards.iter().map(|c| c.id.as_str()).collect();
+        for (id, entry) in ledger.entries.iter_mut() {
+            if entry.state != State::Pending || on_list.contains(id.as_str()) {
+                continue;
+            }
+            let waited = now.saturating_sub(entry.sent_at) / DAY_MS;
+            entry.state = if waited >= u64::from(EXPIRE_DAYS) {
+                State::Expired
+            } else {
+                State::Accepted
+            };
+            entry.ended_at = Some(now);
+            entry.withdraw = false;
+        }
+    }
+    prune(ledger, now);
+}
+
+/// Drops entries that ended more than [`KEEP_ENDED_DAYS`] ago, and past [`MAX_ENTRIES`] the
+/// oldest ended ones.
+fn prune(ledger: &mut Ledger, now: u64) {
+    let keep_after = now.saturating_sub(u64::from(KEEP_ENDED_DAYS) * DAY_MS);
+    ledger
+        .entries
+        .retain(|_, e| e.ended_at.is_none_or(|at| at >= keep_after));
+    if ledger.entries.len() <= MAX_ENTRIES {
+        return;
+    }
+    let mut ended: Vec<(u64, String)> = ledger
+        .entries
+        .iter()
+        .filter_map(|(id, e)| e.ended_at.map(|at| (at, id.clone())))
+        .collect();
+    ended.sort_unstable();
+    let excess = ledger.entries.len() - MAX_ENTRIES;
+    for (_, id) in ended.into_iter().take(excess) {
+        ledger.entries.remove(&id);
+    }
+}
+
+/// The oldest invitation still pending.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Oldest {
+    /// Its id.
+    pub id: String,
+    /// The invitee's name.
+    pub name: String,
+    /// Days it has waited.
+    pub days: u32,
+}
+
+/// The popup's figures on sent invitations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentStats {
+    /// Whether the Sent tab was ever read (no figures otherwise).
+    pub seen: bool,
+    /// Invitations still pending.
+    pub pending: u32,
+    /// Of them, those past the withdraw threshold at their last read.
+    pub withdraw_suggested: u32,
+    /// The oldest pending.
+    pub oldest: Option<Oldest>,
+    /// The pending invitations past the withdraw threshold, oldest first: the batch withdraw's
+    /// list.
+    pub suggested: Vec<Oldest>,
+    /// The rate's window, in days.
+    pub window_days: u32,
+    /// Invitations sent in the window (seen on the Sent tab).
+    pub sent: u32,
+    /// Of them, accepted.
+    pub accepted: u32,
+    /// Of them, withdrawn.
+    pub withdrawn: u32,
+    /// Of them, expired.
+    pub expired: u32,
+    /// `accepted` ÷ `sent` in whole percent, when anything was sent in the window.
+    pub rate: Option<u32>,
+}
+
+/// The figures the popup shows, at `now`.
+pub fn stats(ledger: &Ledger, now: u64) -> SentStats {
+    let days_since = |at: u64| (now.saturating_sub(at) / DAY_MS) as u32;
+    let pending: Vec<(&String, &Entry)> = ledger
+        .entries
+        .iter()
+        .filter(|(_, e)| e.state == State::Pending)
+        .collect();
+    let oldest = pending
+        .iter()
+        .min_by_key(|(id, e)| (e.sent_at, (*id).clone()))
+        .map(|(id, e)| Oldest {
+            id: (*id).clone(),
+            name: e.name.clone(),
+            days: days_since(e.sent_at),
+        });
+    let mut suggested: Vec<(&String, &Entry)> =
+        pending.iter().copied().filter(|(_, e)| e.withdraw).collect();
+    suggested.sort_by(|a, b| a.1.sent_at.cmp(&b.1.sent_at).then(a.0.cmp(b.0)));
+    let suggested = suggested
+        .into_iter()
+        .map(|(id, e)| Oldest {
+            id: id.clone(),
+            name: e.name.clone(),
+            days: days_since(e.sent_at),
+        })
+        .collect::<Vec<_>>();
+    let window_from = now.saturating_sub(u64::from(RATE_WINDOW_DAYS) * DAY_MS);
+    let in_window: Vec<&Entry> = ledger
+        .entries
+        .values()
+        .filter(|e| e.sent_at >= window_from)
+        .collect();
+    let count = |state: State| in_window.iter().filter(|e| e.state == state).count() as u32;
+    let sent = in_window.len() as u32;
+    let accepted = count(State::Accepted);
+    SentStats {
+        seen: !ledger.entries.is_empty(),
+        pending: pending.len() as u32,
+        withdraw_suggested: suggested.len() as u32,
+        oldest,
+        suggested,
+        window_days: RATE_WINDOW_DAYS,
+        sent,
+        accepted,
+        withdrawn: count(State::Withdrawn),
+        expired: count(State::Expired),
+        rate: (sent > 0).then(|| ((u64::from(accepted) * 100 + u64::from(sent) / 2) / u64::from(sent)) as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: u64 = 1_780_000_000_000;
+
+    fn seen(id: &str, days: u32) -> Observed {
+        Observed {
+            id: id.into(),
+            name: format!("{id} Name"),
+            profile: None,
+            days: Some(days),
+            withdraw: days >= 30,
+        }
+    }
+
+    #[test]
+    fn invitations_that_leave_a_whole_list_were_accepted_or_expired() {
+        let mut ledger = Ledger::default();
+        let first = Observation {
+            cards: vec![seen("ana", 3), seen("ben", 40), seen("cy", 200), seen("dee", 10)],
+            complete: true,
+            withdrawn: vec![],
+        };
+        observe(&mut ledger, &first, NOW);
+        assert_eq!(stats(&ledger, NOW).pending, 4);
+        // Dee withdrawn through us; the next whole read lacks Ana, Cy and Dee.
+        observe(
+            &mut ledger,
+            &Observation {
+                withdrawn: vec!["dee".into()],
+                ..Observation::default()
+            },
+            NOW + 1000,
+        );
+        let later = NOW + DAY_MS;
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ben", 41)],
+                complete: true,
+                withdrawn: vec![],
+            },
+            later,
+        );
+        let state = |id: &str| ledger.entries[id].state;
+        assert_eq!(state("ana"), State::Accepted);
+        assert_eq!(state("ben"), State::Pending);
+        assert_eq!(state("cy"), State::Expired);
+        assert_eq!(state("dee"), State::Withdrawn);
+        let s = stats(&ledger, later);
+        assert_eq!(s.pending, 1);
+        assert_eq!(s.withdraw_suggested, 1);
+        assert_eq!(s.suggested.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["ben"]);
+        assert_eq!(s.oldest.as_ref().map(|o| (o.id.as_str(), o.days)), Some(("ben", 41)));
+        // In the 90 days: Ana, Ben and Dee (Cy was sent 200 days ago): 1 of 3 accepted.
+        assert_eq!((s.sent, s.accepted, s.withdrawn, s.expired), (3, 1, 1, 0));
+        assert_eq!(s.rate, Some(33));
+    }
+
+    #[test]
+    fn a_partial_read_concludes_nothing_and_a_return_undoes_a_conclusion() {
+        let mut ledger = Ledger::default();
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 3), seen("ben", 5)],
+                complete: false,
+                withdrawn: vec![],
+            },
+            NOW,
+        );
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ben", 5)],
+                complete: false,
+                withdrawn: vec![],
+            },
+            NOW,
+        );
+        assert_eq!(ledger.entries["ana"].state, State::Pending);
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ben", 5)],
+                complete: true,
+                withdrawn: vec![],
+            },
+            NOW,
+        );
+        assert_eq!(ledger.entries["ana"].state, State::Accepted);
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 4)],
+                complete: false,
+                withdrawn: vec![],
+            },
+            NOW,
+        );
+        assert_eq!(ledger.entries["ana"].state, State::Pending);
+        assert_eq!(ledger.entries["ana"].ended_at, None);
+    }
+
+    #[test]
+    fn each_read_narrows_when_it_was_sent() {
+        let mut ledger = Ledger::default();
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 7)],
+                ..Observation::default()
+            },
+            NOW,
+        );
+        // A week later it reads "2 weeks ago" (14): consistent, nothing moves.
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 14)],
+                ..Observation::default()
+            },
+            NOW + 7 * DAY_MS,
+        );
+        assert_eq!(ledger.entries["ana"].sent_at, NOW - 7 * DAY_MS);
+        // "1 month ago" (30) two weeks on: it was sent earlier than thought.
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 30)],
+                ..Observation::default()
+            },
+            NOW + 21 * DAY_MS,
+        );
+        assert_eq!(ledger.entries["ana"].sent_at, NOW - 9 * DAY_MS);
+    }
+
+    #[test]
+    fn nothing_seen_has_no_rate_and_old_ended_entries_go() {
+        let s = stats(&Ledger::default(), NOW);
+        assert!(!s.seen);
+        assert_eq!(s.rate, None);
+        let mut ledger = Ledger::default();
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 3)],
+                ..Observation::default()
+            },
+            NOW,
+        );
+        observe(
+            &mut ledger,
+            &Observation {
+                withdrawn: vec!["ana".into()],
+                ..Observation::default()
+            },
+            NOW,
+        );
+        observe(&mut ledger, &Observation::default(), NOW + 401 * DAY_MS);
+        assert!(ledger.entries.is_empty());
+    }
+}
