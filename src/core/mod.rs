@@ -16,6 +16,7 @@ pub mod read;
 pub mod respond;
 pub mod review;
 pub mod score;
+pub mod sent;
 pub mod settings;
 pub mod summary;
 pub mod textmodel;
