@@ -686,14 +686,17 @@ impl<'d, 'a> Page<'d, 'a> {
 
 /// Rows that look like invitations in any language: an invitee link beside at least `naming`
 /// controls whose labels name that invitee (two on the Received tab: Ignore and Accept; one on
-/// the Sent tab: Withdraw). Used where the page's language has no table.
+/// the Sent tab: Withdraw). Used where the page's language has no table. With one naming
+/// control, only the rows whose control's label has the page's most common shape count (the
+/// name taken out: "Wycofaj zaproszenie wysłane do {}"), so "People you may know" and its
+/// "Invite {} to connect" stay out.
 pub(crate) fn named_control_rows(doc: &Document, hidden: &[bool], naming: usize) -> u32 {
     let controls: Vec<NodeId> = doc
         .elements()
         .filter(|&el| !hidden[el] && is_control(doc, el) && doc.has_attr(el, Attr::AriaLabel))
         .filter(|&el| invitee_key(doc.attr(el, Attr::Href).unwrap_or_default()).is_none())
         .collect();
-    let mut rows: FxHashSet<NodeId> = FxHashSet::default();
+    let mut rows: FxHashMap<NodeId, String> = FxHashMap::default();
     for link in doc.elements().filter(|&el| is_link(doc, el)) {
         if invitee_key(doc.attr(link, Attr::Href).unwrap_or_default()).is_none() {
             continue;
@@ -711,21 +714,34 @@ pub(crate) fn named_control_rows(doc: &Document, hidden: &[bool], naming: usize)
             if near.len() > 12 {
                 break;
             }
+            let mut shape = None;
             let named = near
                 .iter()
-                .filter(|&&c| {
-                    doc.attr(c, Attr::AriaLabel)
-                        .is_some_and(|l| l.to_lowercase().contains(&name))
+                .filter_map(|&c| doc.attr(c, Attr::AriaLabel).map(str::to_lowercase))
+                .filter(|l| l.contains(&name))
+                .inspect(|l| {
+                    shape.get_or_insert_with(|| l.replace(&name, "{}"));
                 })
                 .count();
             if named >= naming {
-                rows.insert(row);
+                rows.insert(row, shape.unwrap_or_default());
                 break;
             }
         }
     }
+    if naming == 1 {
+        let mut shapes: FxHashMap<&str, usize> = FxHashMap::default();
+        for shape in rows.values() {
+            *shapes.entry(shape.as_str()).or_default() += 1;
+        }
+        let common = shapes
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(shape, _)| shape.to_owned());
+        rows.retain(|_, shape| Some(shape.as_str()) == common.as_deref());
+    }
     // Nested rows of one invitation count once.
-    let mut rows: Vec<NodeId> = rows.into_iter().collect();
+    let mut rows: Vec<NodeId> = rows.into_keys().collect();
     rows.sort_unstable();
     let mut outer: Vec<NodeId> = Vec::new();
     for r in rows {
