@@ -144,7 +144,7 @@ async function rememberQueue(plan, tabUrl, tabId) {
  * Brings the sent invitations' ledger (storage.local `sent`) up to date with one read of the
  * Sent tab or one withdraw (the engine decides what became of each). The page's state and tab
  * are kept beside it for the popup and the side panel. Runs inside `serially`.
- * @param {{cards?: SentObserved[], complete?: boolean, withdrawn?: string[]}} observation
+ * @param {{cards?: SentObserved[], present?: string[], complete?: boolean, withdrawn?: string[]}} observation
  */
 async function observeSent(observation, page = {}) {
   const { sent = { entries: {} } } = await api.storage.local.get('sent');
@@ -157,7 +157,7 @@ async function observeSent(observation, page = {}) {
 function rememberSent(plan, tabId) {
   const cards = (plan.sent ?? []).map((c) => ({ id: c.id, name: c.name, profile: c.profile ?? null, days: c.days ?? null, withdraw: Boolean(c.withdraw) }));
   const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported, tab: tabId ?? null };
-  return observeSent({ cards, complete: Boolean(plan.list?.complete), withdrawn: [] }, page);
+  return observeSent({ cards, present: plan.known_ids ?? [], complete: Boolean(plan.list?.complete), withdrawn: [] }, page);
 }
 
 /** Drops the user's last answer to these cards (their invitations are new). */

@@ -17,6 +17,7 @@ use invite_triage::core::parse::{self, MAX_AGE_DAYS, MAX_MUTUAL};
 use invite_triage::core::plan::{self, CardPaint, Memory, PageRead, Placement, ReadCard};
 use invite_triage::core::respond::{self, PLACEHOLDERS};
 use invite_triage::core::score::{Bucket, Scorer, Verdict};
+use invite_triage::core::sent;
 use invite_triage::core::settings::Settings;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -722,6 +723,81 @@ fn the_plan_counts_every_hostile_card() {
 // Fuzzing
 // ---------------------------------------------------------------------------------------------
 
+/// One 2026 Sent row whose name, headline, note and Withdraw label carry `text`.
+fn sent_row(slug: &str, text: &str) -> String {
+    let t = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;");
+    format!(
+        r#"<div role="listitem"><div><a href="/in/{slug}/"><img alt="{t}’s profile picture" src="x"></a><div><p><a href="/in/{slug}/"><strong>{t}</strong></a></p><p>{t}</p><p><span>Sent {t} ago</span></p></div><a href="https://www.linkedin.com/" aria-label="Withdraw invitation sent to {t}">Withdraw</a></div><div><span data-testid="expandable-text-box">{t}</span></div></div>"#
+    )
+}
+
+#[test]
+fn hostile_text_on_the_sent_tab_stays_text_and_every_row_is_read_or_counted() {
+    let hostile: Vec<&str> = MARKUP
+        .iter()
+        .chain(TEMPLATE_INJECTION)
+        .chain(ABSURD_AGES)
+        .copied()
+        .collect();
+    let rows: String = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, t)| sent_row(&format!("member-{i}"), t))
+        .collect();
+    let html = common::snapshot(&format!(
+        r#"<main><div data-testid="lazy-column">{rows}</div></main>"#
+    ));
+    let read = sent::read_sent_snapshot(&html);
+    assert_eq!(
+        read.cards.len() as u32 + read.unreadable,
+        hostile.len() as u32
+    );
+    for card in &read.cards {
+        assert!(card.id.starts_with("member-"), "{card:?}");
+        assert!(card.days.is_none_or(|d| d <= MAX_AGE_DAYS));
+        assert!(card.name.len() <= 200 && card.headline.len() <= 600);
+    }
+}
+
+#[test]
+fn a_sent_tab_thousands_deep_or_thousands_long_reads_in_linear_time() {
+    let deep = format!(
+        "<main>{}{}{}</main>",
+        "<div>".repeat(20_000),
+        sent_row("ana-ruiz", "Ana Ruiz"),
+        "</div>".repeat(20_000)
+    );
+    let started = std::time::Instant::now();
+    let read = sent::read_sent_snapshot(&common::snapshot(&deep));
+    assert_eq!(read.cards.len(), 1);
+    let rows: String = (0..3000)
+        .map(|i| sent_row(&format!("m-{i}"), "Ana Ruiz"))
+        .collect();
+    let long = common::snapshot(&format!(
+        "<main><div data-testid=\"lazy-column\">{rows}</div></main>"
+    ));
+    let read = sent::read_sent_snapshot(&long);
+    assert_eq!(read.cards.len() + read.unreadable as usize, 3000);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    // Withdraw dialogs nested thousands deep: found, and no friction.
+    let dialogs = format!(
+        "{}<button>Withdraw</button>{}",
+        r#"<div role="dialog">"#.repeat(5_000),
+        "</div>".repeat(5_000)
+    );
+    let html = common::snapshot(&dialogs);
+    assert_eq!(sent::read_sent_snapshot(&html).confirms.len(), 1);
+    let doc = invite_triage::core::html::Document::parse(&html);
+    assert!(invite_triage::core::friction::frictions(&doc).is_empty());
+}
+
 /// Cases per fuzz property when `PROPTEST_CASES` is not set: keeps `cargo test` quick.
 const DEFAULT_CASES: u32 = 64;
 
@@ -966,6 +1042,25 @@ proptest! {
         prop_assert_eq!(&batch.remove(1), &alone);
         prop_assert_eq!(batch[0].bucket, Bucket::Accept);
         prop_assert_eq!(&batch[0].reasons, &batch[1].reasons);
+    }
+
+    #[test]
+    fn fuzz_sent_rows(texts in prop::collection::vec(hostile_text(), 1..4), wrap in any::<bool>()) {
+        let rows: String = texts.iter().enumerate().map(|(i, t)| sent_row(&format!("m-{i}"), t)).collect();
+        let body = if wrap { format!("<main><ul><li>{rows}</li></ul></main>") } else { format!("<main>{rows}</main>") };
+        let read = sent::read_sent_snapshot(&common::snapshot(&body));
+        prop_assert!(read.cards.len() as u32 + read.unreadable >= 1);
+        for card in &read.cards {
+            prop_assert!(card.days.is_none_or(|d| d <= MAX_AGE_DAYS));
+            prop_assert!(!has_invisible(&card.name) && !has_invisible(&card.headline));
+        }
+    }
+
+    #[test]
+    fn fuzz_sent_markup(text in hostile_text()) {
+        let _ = sent::read_sent_snapshot(&text);
+        let _ = sent::read_sent_snapshot(&common::snapshot(&text));
+        let _ = sent::read_sent_snapshot(&format!("<dialog open>{text}<button aria-label=\"{text}\">Withdraw</button></dialog>"));
     }
 
     #[test]

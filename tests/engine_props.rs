@@ -10,6 +10,7 @@ use invite_triage::core::invitation::{Card, Invitation, Kind};
 use invite_triage::core::parse;
 use invite_triage::core::respond;
 use invite_triage::core::score::Scorer;
+use invite_triage::core::sent;
 use invite_triage::core::settings::Settings;
 use proptest::prelude::*;
 
@@ -54,6 +55,40 @@ fn invitation() -> impl Strategy<Value = Invitation> {
         )
 }
 
+/// Pieces of Sent-tab markup (opened and closed in any order) that the sent reader's property
+/// mixes into pages.
+const SENT_MARKUP: &[&str] = &[
+    "<main>",
+    "</main>",
+    "<ul>",
+    "</ul>",
+    "<li>",
+    "</li>",
+    "<div role=\"listitem\">",
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<a href=\"/in/ana-ruiz/\">Ana Ruiz</a>",
+    "<a href=\"/in/ben-ode/\">Ben Ode</a>",
+    "<a href=\"https://www.linkedin.com/\" aria-label=\"Withdraw invitation sent to Ana Ruiz\">Withdraw</a>",
+    "<button aria-label=\"Withdrawn invitation sent to Ben Ode\">Withdraw</button>",
+    "<button>Withdraw</button>",
+    "<button>Cancel</button>",
+    "<dialog open>",
+    "<dialog>",
+    "</dialog>",
+    "<div class=\"artdeco-modal\">",
+    "<div hidden>",
+    "<div data-triage-known></div>",
+    "<div data-triage-id=\"ana-ruiz\">",
+    "<span>Sent 3 weeks ago</span>",
+    "<span data-testid=\"expandable-text-box\">Hi Ana</span>",
+    "Staff engineer",
+    "<h2>People you may know</h2>",
+    "<button aria-pressed=\"true\">People (2)</button>",
+];
+
 proptest! {
     #[test]
     fn parsers_never_panic(text in page_text()) {
@@ -78,6 +113,18 @@ proptest! {
             ..RawCard::default()
         };
         prop_assert!(assemble::card(&raw).is_some());
+    }
+
+    #[test]
+    fn the_sent_reader_never_panics_and_counts_what_it_reads(html in any::<String>(), words in prop::collection::vec(prop::sample::select(SENT_MARKUP), 0..40)) {
+        let _ = sent::read_sent_snapshot(&html);
+        let page = common::snapshot(&words.concat());
+        let read = sent::read_sent_snapshot(&page);
+        for card in &read.cards {
+            prop_assert!(!card.id.is_empty());
+            prop_assert!(card.withdraw.is_some());
+        }
+        prop_assert_eq!(sent::read_sent_snapshot(&page), read, "deterministic");
     }
 
     #[test]

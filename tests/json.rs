@@ -107,6 +107,7 @@ fn stored_data_reads_back() {
             outcome: Some("done".into()),
         }],
         now: 1_800_000_000_001.0,
+        url: "https://www.linkedin.com/mynetwork/invitation-manager/sent/".into(),
     };
     let text = json::to_string(&memory).unwrap();
     same_json(&memory);

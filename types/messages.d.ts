@@ -270,6 +270,8 @@ interface Plan {
   confirms?: { dialog: number; control: number; id?: string }[];
   /** Sent invitations painted before that hold no Withdraw now, by id. */
   gone?: string[];
+  /** The Sent tab's cards painted before and unchanged (stubs), by id. */
+  known_ids?: string[];
 }
 
 /** Everything painted on one sent invitation (sent_plan.rs `SentPaint`). */
@@ -403,7 +405,7 @@ type EngineRequest =
   | { op: 'summarize'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
   | { op: 'review'; queue: Queue; memory: Memory; history: HistoryEntry[]; settings: Settings | null; now: number }
   | { op: 'batch'; ids: string[]; history: HistoryEntry[]; settings: Settings | null; now: number }
-  | { op: 'observeSent'; ledger: SentLedger | null; observation: { cards?: SentObserved[]; complete?: boolean; withdrawn?: string[] }; now: number }
+  | { op: 'observeSent'; ledger: SentLedger | null; observation: { cards?: SentObserved[]; present?: string[]; complete?: boolean; withdrawn?: string[] }; now: number }
   | { op: 'withdrawBatch'; ids: string[]; settings: Settings | null }
   | { op: 'sentStats'; ledger: SentLedger | null; now: number }
   | { op: 'ping' }

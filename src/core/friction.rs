@@ -117,6 +117,9 @@ fn shortened(text: &str) -> String {
 /// again).
 pub fn frictions(doc: &Document) -> Vec<Friction> {
     let hidden = doc.within(|el| hides(doc, el));
+    // LinkedIn's own "Withdraw invitation" confirm is the step a withdrawal expects, not
+    // friction (an alert inside it still is).
+    let (_, withdraw_confirms) = crate::core::sent::confirms(doc);
     let mut alert_words: Option<Matcher> = None;
     let mut out = Vec::new();
     let mut inside_until: NodeId = 0;
@@ -125,6 +128,9 @@ pub fn frictions(doc: &Document) -> Vec<Friction> {
             continue;
         }
         let kind = if is_dialog(doc, el) {
+            if withdraw_confirms.binary_search(&el).is_ok() {
+                continue;
+            }
             "dialog"
         } else if is_alert(doc, el) {
             "alert"
@@ -192,6 +198,25 @@ mod tests {
         );
         assert!(found(r#"<div data-ti="1" style="display: none"><div data-ti="2" role="dialog">Hi</div></div>"#).is_empty());
         assert!(found(r#"<div data-ti="1" role="dialog"> </div>"#).is_empty());
+    }
+
+    #[test]
+    fn an_open_withdraw_confirm_is_no_friction_but_a_limit_alert_in_it_is() {
+        let confirm = r#"<dialog data-ti="1" open data-testid="dialog"><h2 data-ti="2">Withdraw invitation</h2><p data-ti="3">If you withdraw now, you won't be able to resend to this person for up to 3 weeks.</p><button data-ti="4" aria-label="Dismiss">×</button><button data-ti="5">Cancel</button><button data-ti="6" aria-label="Withdraw invitation sent to Ana Ruiz">Withdraw</button></dialog>"#;
+        assert!(found(confirm).is_empty(), "{:?}", found(confirm));
+        let artdeco = r#"<div data-ti="1" class="artdeco-modal" role="dialog"><h2 data-ti="2">Withdraw invitation</h2><button data-ti="3">Cancel</button><button data-ti="4" class="artdeco-modal__confirm-dialog-btn">Withdraw</button></div>"#;
+        assert!(found(artdeco).is_empty());
+        let limited = confirm.replace(
+            "</dialog>",
+            r#"<div data-ti="7" role="alert">You’ve reached the weekly limit for withdrawing invitations</div></dialog>"#,
+        );
+        assert_eq!(found(&limited).len(), 1);
+        assert_eq!(found(&limited)[0].1, "alert");
+        let limit_alone = r#"<div data-ti="1" role="alert">You’ve reached the weekly limit for withdrawing invitations. Try again next week.</div>"#;
+        assert_eq!(found(limit_alone).len(), 1);
+        // A dialog with only Cancel is still friction.
+        let other = r#"<div data-ti="1" role="dialog"><p data-ti="2">Take care</p><button data-ti="3">Cancel</button></div>"#;
+        assert_eq!(found(other).len(), 1);
     }
 
     #[test]

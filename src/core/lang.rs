@@ -28,6 +28,16 @@ pub struct Language {
     pub bulk: &'static [&'static str],
     /// Texts of a note's "see more" expander.
     pub see_more: &'static [&'static str],
+    /// Labels of LinkedIn's Withdraw control on the Sent tab start (or end) with one of these
+    /// ("Withdraw", "Einladung an Ana zurückziehen").
+    pub withdraw: &'static [&'static str],
+    /// Withdraw labels that carry the invitee's name after a prefix ("Withdraw invitation sent
+    /// to ", and the confirm's 2025–2026-03 "Withdrawn invitation sent to ").
+    pub withdraw_label_prefixes: &'static [&'static str],
+    /// Withdraw labels that carry the name between a prefix and a suffix (verb-last languages).
+    pub withdraw_label_wraps: &'static [(&'static str, &'static str)],
+    /// Labels of a dialog's controls that close it without acting: Cancel, Dismiss, Close.
+    pub cancel: &'static [&'static str],
     /// Control labels that carry the inviter's name after a prefix, longest first.
     pub name_label_prefixes: &'static [&'static str],
     /// Control labels that carry the name between a prefix and a suffix ("Accept Ana’s
@@ -113,6 +123,14 @@ const EN: Language = Language {
         "…more",
         "more",
     ],
+    withdraw: &["withdraw"],
+    withdraw_label_prefixes: &[
+        "withdraw invitation sent to ",
+        "withdrawn invitation sent to ",
+        "withdraw invitation to ",
+    ],
+    withdraw_label_wraps: &[],
+    cancel: &["cancel", "dismiss", "close"],
     name_label_prefixes: &[
         "accept an invitation to connect from ",
         "ignore an invitation to connect from ",
@@ -225,6 +243,14 @@ const ES: Language = Language {
     reply: &["responder", "mensaje"],
     bulk: &["aceptar todo", "ignorar todo", "seleccionar todo"],
     see_more: &["ver más", "…ver más", "...ver más", "… ver más"],
+    withdraw: &["retirar"],
+    withdraw_label_prefixes: &[
+        "retirar invitación enviada a ",
+        "retirar la invitación enviada a ",
+        "invitación retirada enviada a ",
+    ],
+    withdraw_label_wraps: &[],
+    cancel: &["cancelar", "descartar", "cerrar"],
     name_label_prefixes: &[
         "aceptar la invitación para conectar de ",
         "ignorar la invitación para conectar de ",
@@ -319,6 +345,14 @@ const FR: Language = Language {
         "…plus",
         "… plus",
     ],
+    withdraw: &["retirer"],
+    withdraw_label_prefixes: &[
+        "retirer l’invitation envoyée à ",
+        "retirer l'invitation envoyée à ",
+        "invitation retirée envoyée à ",
+    ],
+    withdraw_label_wraps: &[],
+    cancel: &["annuler", "fermer"],
     name_label_prefixes: &[
         "accepter l’invitation de ",
         "accepter l'invitation de ",
@@ -481,6 +515,14 @@ const DE: Language = Language {
         "...mehr",
         "... mehr",
     ],
+    withdraw: &["zurückziehen"],
+    withdraw_label_prefixes: &[],
+    withdraw_label_wraps: &[
+        ("an ", " gesendete einladung zurückziehen"),
+        ("einladung an ", " zurückziehen"),
+        ("zurückgezogene einladung an ", ""),
+    ],
+    cancel: &["abbrechen", "verwerfen", "schließen"],
     name_label_prefixes: &["antworten an "],
     name_label_wraps: &[
         ("einladung zum vernetzen von ", " annehmen"),
@@ -615,6 +657,15 @@ const PT: Language = Language {
         "…mais",
         "… mais",
     ],
+    withdraw: &["retirar"],
+    withdraw_label_prefixes: &[
+        "retirar convite enviado para ",
+        "retirar o convite enviado para ",
+        "retirar convite enviado a ",
+        "convite retirado enviado para ",
+    ],
+    withdraw_label_wraps: &[],
+    cancel: &["cancelar", "descartar", "fechar"],
     name_label_prefixes: &[
         "aceitar o convite para se conectar de ",
         "ignorar o convite para se conectar de ",
@@ -726,6 +777,15 @@ const IT: Language = Language {
         "… altro",
         "...altro",
     ],
+    withdraw: &["ritira"],
+    withdraw_label_prefixes: &[
+        "ritira l’invito inviato a ",
+        "ritira l'invito inviato a ",
+        "ritira invito inviato a ",
+        "invito ritirato inviato a ",
+    ],
+    withdraw_label_wraps: &[],
+    cancel: &["annulla", "chiudi"],
     name_label_prefixes: &[
         "accetta l’invito di ",
         "accetta l'invito di ",
@@ -855,6 +915,14 @@ const NL: Language = Language {
         "...meer",
         "... meer",
     ],
+    withdraw: &["intrekken"],
+    withdraw_label_prefixes: &[],
+    withdraw_label_wraps: &[
+        ("uitnodiging verzonden aan ", " intrekken"),
+        ("uitnodiging aan ", " intrekken"),
+        ("ingetrokken uitnodiging verzonden aan ", ""),
+    ],
+    cancel: &["annuleren", "sluiten"],
     name_label_prefixes: &[
         "uitnodiging accepteren van ",
         "uitnodiging negeren van ",
@@ -1445,7 +1513,7 @@ pub fn is_card_chrome(text: &str) -> bool {
     let text = text.trim();
     LANGUAGES
         .iter()
-        .flat_map(|l| l.chrome)
+        .flat_map(|l| l.chrome.iter().chain(l.withdraw))
         .any(|c| eq_ci(text, c))
         || is_see_more(text)
         || is_connect_sentence(text)
@@ -1460,10 +1528,62 @@ pub fn name_from_alt(alt: &str) -> Option<String> {
         .find_map(|(pre, post)| unwrap_ci(alt, pre, post))
 }
 
-/// The name in an Accept, Ignore or Reply control's label, if it carries one.
+/// The name in an Accept, Ignore, Reply or Withdraw control's label, if it carries one.
 pub fn name_from_aria_label(label: &str) -> Option<String> {
     let label = label.trim();
-    LANGUAGES.iter().find_map(|l| name_in_label(l, label))
+    LANGUAGES
+        .iter()
+        .find_map(|l| name_in_label(l, label))
+        .or_else(|| name_from_withdraw_label(label))
+}
+
+/// The invitee in a Withdraw control's label ("Withdraw invitation sent to Ana Ruiz", the
+/// confirm's "Withdrawn invitation sent to Ana Ruiz", "Einladung an Ana zurückziehen").
+pub fn name_from_withdraw_label(label: &str) -> Option<String> {
+    let label = label.trim();
+    LANGUAGES.iter().find_map(|l| withdraw_name_in(l, label))
+}
+
+fn withdraw_name_in(l: &Language, label: &str) -> Option<String> {
+    l.withdraw_label_wraps
+        .iter()
+        .find_map(|(pre, post)| unwrap_ci(label, pre, post))
+        .or_else(|| {
+            l.withdraw_label_prefixes
+                .iter()
+                .find_map(|pre| unwrap_ci(label, pre, ""))
+        })
+}
+
+/// Whether a control's label is LinkedIn's Withdraw for one sent invitation, or the
+/// confirming control of its dialog ("Withdraw", "Withdraw invitation sent to Ana",
+/// "Withdrawn invitation sent to Ana", "Retirer", "Einladung an Ana zurückziehen"); never a
+/// Cancel or Dismiss.
+pub fn is_withdraw_label(label: &str) -> bool {
+    let label = label.trim();
+    !is_cancel_label(label)
+        && (labelled(label, |l| l.withdraw) || name_from_withdraw_label(label).is_some())
+}
+
+/// Whether a dialog control only closes it: Cancel, Dismiss, Close, in any language.
+pub fn is_cancel_label(label: &str) -> bool {
+    labelled(label, |l| l.cancel)
+}
+
+/// The code of the language whose Withdraw words this label uses: a label naming someone in
+/// one language's own shape settles a word two languages share ("Retirar": Spanish and
+/// Portuguese); a bare shared word goes to the first table that has it.
+pub fn withdraw_language(label: &str) -> Option<&'static str> {
+    let label = label.trim();
+    LANGUAGES
+        .iter()
+        .find(|l| withdraw_name_in(l, label).is_some())
+        .or_else(|| {
+            LANGUAGES
+                .iter()
+                .find(|l| l.withdraw.iter().any(|w| is_word_label(label, w)))
+        })
+        .map(|l| l.code)
 }
 
 /// The name in a control's label, in one language's label shapes (wraps first: they are the
@@ -1857,12 +1977,90 @@ mod tests {
     }
 
     #[test]
+    fn withdraw_controls_and_their_names_in_every_language() {
+        for (label, name, code) in [
+            (
+                "Withdraw invitation sent to Ana Ruiz",
+                Some("Ana Ruiz"),
+                "en",
+            ),
+            (
+                "Withdrawn invitation sent to Ana Ruiz",
+                Some("Ana Ruiz"),
+                "en",
+            ),
+            ("Withdraw", None, "en"),
+            (
+                "Retirar invitación enviada a Lucía Pérez",
+                Some("Lucía Pérez"),
+                "es",
+            ),
+            (
+                "Retirer l’invitation envoyée à Élodie Marchand",
+                Some("Élodie Marchand"),
+                "fr",
+            ),
+            ("Retirer", None, "fr"),
+            (
+                "Einladung an Jürgen Weiß zurückziehen",
+                Some("Jürgen Weiß"),
+                "de",
+            ),
+            (
+                "An Jürgen Weiß gesendete Einladung zurückziehen",
+                Some("Jürgen Weiß"),
+                "de",
+            ),
+            ("Zurückziehen", None, "de"),
+            (
+                "Retirar convite enviado para João Silva",
+                Some("João Silva"),
+                "pt",
+            ),
+            (
+                "Ritira l’invito inviato a Giulia Bianchi",
+                Some("Giulia Bianchi"),
+                "it",
+            ),
+            (
+                "Uitnodiging verzonden aan Sanne de Vries intrekken",
+                Some("Sanne de Vries"),
+                "nl",
+            ),
+        ] {
+            assert!(is_withdraw_label(label), "{label}");
+            assert_eq!(name_from_withdraw_label(label).as_deref(), name, "{label}");
+            assert_eq!(withdraw_language(label), Some(code), "{label}");
+        }
+        for label in [
+            "Cancel",
+            "Dismiss",
+            "Annuler",
+            "Abbrechen",
+            "Accept",
+            "Pending, click to withdraw invitation sent to Ana",
+            "Withdrawal policy",
+        ] {
+            assert!(!is_withdraw_label(label), "{label}");
+        }
+        assert!(is_cancel_label("Cancel") && is_cancel_label("Dismiss"));
+        assert_eq!(
+            name_from_aria_label("Withdraw invitation sent to Ana Ruiz").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert!(is_card_chrome("Withdraw") && is_card_chrome("Retirer"));
+    }
+
+    #[test]
     fn every_table_is_written_in_lowercase_and_trimmed_where_it_matters() {
         for l in LANGUAGES {
             let lists = [
                 l.accept,
                 l.ignore,
                 l.reply,
+                l.withdraw,
+                l.withdraw_label_prefixes,
+                l.cancel,
                 l.bulk,
                 l.see_more,
                 l.invites,

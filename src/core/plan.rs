@@ -341,6 +341,10 @@ pub struct PaintPlan {
     /// Sent invitations painted before that hold no Withdraw now (withdrawn or gone), by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gone: Vec<String>,
+    /// The Sent tab's cards painted before and unchanged (sent as stubs), by id: with `sent`,
+    /// every invitation on a list read whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_ids: Vec<String>,
 }
 
 impl PaintPlan {
@@ -366,6 +370,7 @@ impl PaintPlan {
             sent: vec![],
             confirms: vec![],
             gone: vec![],
+            known_ids: vec![],
         }
     }
 }
@@ -414,6 +419,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         sent: vec![],
         confirms: vec![],
         gone: vec![],
+        known_ids: vec![],
     }
 }
 

@@ -33,7 +33,7 @@ pub const INDEX_ATTR: &str = "data-ti";
 /// How far above its Accept a card's root may be. Real cards sit a few levels up; the cap keeps
 /// reading linear on pathologically deep pages (an Accept deeper in a card than this is
 /// reported as unreadable, not lost).
-const MAX_CLIMB: usize = 48;
+pub(crate) const MAX_CLIMB: usize = 48;
 
 /// The most text a control's label is read from (a control without an aria-label is named by
 /// its text).
@@ -42,12 +42,12 @@ const MAX_LABEL: usize = 300;
 // ---------------------------------------------------------------- what elements are
 
 /// `[data-triage-ui]`: our own injected UI, which reading skips.
-fn is_own_ui(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn is_own_ui(doc: &Document, el: NodeId) -> bool {
     doc.has_attr(el, Attr::TriageUi)
 }
 
 /// `button, a, [role=button]`.
-fn is_control(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn is_control(doc: &Document, el: NodeId) -> bool {
     matches!(doc.tag(el), "button" | "a") || doc.attr(el, Attr::Role) == Some("button")
 }
 
@@ -55,7 +55,7 @@ fn is_control(doc: &Document, el: NodeId) -> bool {
 /// noscript, [aria-hidden=true], [hidden], .visually-hidden, .a11y-text, .sr-only,
 /// [data-triage-ui]`, and dialogs (`dialog, [role=dialog], [role=alertdialog],
 /// [aria-modal=true]`: "Take care when connecting" is no one's headline).
-fn skips_text(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn skips_text(doc: &Document, el: NodeId) -> bool {
     matches!(
         doc.tag(el),
         "button" | "script" | "style" | "svg" | "template" | "noscript" | "dialog"
@@ -74,7 +74,7 @@ fn skips_text(doc: &Document, el: NodeId) -> bool {
 /// Controls under these are never a card's: hidden (`[hidden]`, `[inert]`,
 /// `[aria-hidden=true]`, an inline `display: none` or `visibility: hidden`), inside a dialog
 /// (`dialog`, `[role=dialog]`, `[role=alertdialog]`, `[aria-modal=true]`), or our own UI.
-fn hides_controls(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn hides_controls(doc: &Document, el: NodeId) -> bool {
     let style_hides = doc.attr(el, Attr::Style).is_some_and(|s| {
         let s: String = s
             .chars()
@@ -95,7 +95,7 @@ fn hides_controls(doc: &Document, el: NodeId) -> bool {
 
 /// Containers a card never extends past: `body, main, [role=main], section, ul, ol,
 /// [role=list], header, nav, aside, footer`.
-fn is_list_boundary(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn is_list_boundary(doc: &Document, el: NodeId) -> bool {
     matches!(
         doc.tag(el),
         "body" | "main" | "section" | "ul" | "ol" | "header" | "nav" | "aside" | "footer"
@@ -105,7 +105,7 @@ fn is_list_boundary(doc: &Document, el: NodeId) -> bool {
 /// A container LinkedIn marks as its list of invitations (`[componentkey$=List]`, today's
 /// `[data-testid=lazy-column]`): a card never grows into it, even when it is the list's only
 /// card left. A hint only: reading never needs it.
-fn is_list_container(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn is_list_container(doc: &Document, el: NodeId) -> bool {
     doc.attr(el, Attr::TestId) == Some("lazy-column")
         || doc
             .attr(el, Attr::ComponentKey)
@@ -114,12 +114,12 @@ fn is_list_container(doc: &Document, el: NodeId) -> bool {
 
 /// A list item is a whole card: a card grows no further once its root is one (`li,
 /// [role=listitem]`).
-fn is_list_item(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn is_list_item(doc: &Document, el: NodeId) -> bool {
     doc.tag(el) == "li" || doc.attr(el, Attr::Role) == Some("listitem")
 }
 
 /// `a[href]`.
-fn is_link(doc: &Document, el: NodeId) -> bool {
+pub(crate) fn is_link(doc: &Document, el: NodeId) -> bool {
     doc.tag(el) == "a" && doc.has_attr(el, Attr::Href)
 }
 
@@ -128,7 +128,7 @@ fn is_header_or_nav(doc: &Document, el: NodeId) -> bool {
     matches!(doc.tag(el), "header" | "nav")
 }
 
-fn is_heading(tag: &str) -> bool {
+pub(crate) fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
@@ -288,10 +288,10 @@ pub fn read_document(doc: &Document) -> PageRead {
     let lang_unsupported = page_lang.as_deref().is_some_and(|l| !lang::is_supported(l));
     if lang_unsupported && cards.is_empty() && page.stubs.is_empty() {
         // LinkedIn in a language we have no words for: measure what we can't read by structure.
-        unreadable = unreadable.max(named_control_rows(doc, &hidden));
+        unreadable = unreadable.max(named_control_rows(doc, &hidden, 2));
     }
     let resolved = resolved_cards(doc, &read_roots, &page, &skipped);
-    let list = list_shown(doc, &page, cards.len(), unreadable);
+    let list = list_shown(doc, cards.len(), page.stubs.len(), unreadable, true);
     PageRead {
         cards,
         resolved,
@@ -312,12 +312,15 @@ pub fn read_document(doc: &Document) -> PageRead {
 
 /// The list the page shows: the words of its selected tab and filter (`aria-pressed`,
 /// `aria-selected`, `aria-current` controls outside the global navigation), and whether the
-/// selected filter's stated count ("Focused (6)", in any language) equals the invitations read.
-fn list_shown(
+/// selected filter's stated count ("Focused (6)", "People (40)", in any language) equals the
+/// invitations on the page (`read` cards and `known` stubs), none unreadable. With
+/// `full_pass_only`, a pass that sent stubs is never complete (the received reader's rule).
+pub(crate) fn list_shown(
     doc: &Document,
-    page: &Page,
     read: usize,
+    known: usize,
     unreadable: u32,
+    full_pass_only: bool,
 ) -> Option<crate::core::plan::ListShown> {
     let in_header = doc.within(|el| doc.tag(el) == "header");
     let mut words = Vec::new();
@@ -340,10 +343,12 @@ fn list_shown(
     if words.is_empty() {
         return None;
     }
-    let on_page = read + page.stubs.len();
+    let on_page = read + known;
     Some(crate::core::plan::ListShown {
         key: words.join(" | "),
-        complete: unreadable == 0 && stated == Some(on_page as u32) && page.stubs.is_empty(),
+        complete: unreadable == 0
+            && stated == Some(on_page as u32)
+            && (known == 0 || !full_pass_only),
     })
 }
 
@@ -434,14 +439,14 @@ struct Page<'d, 'a> {
     hidden: &'d [bool],
 }
 
-fn control_label(doc: &Document, el: NodeId) -> String {
+pub(crate) fn control_label(doc: &Document, el: NodeId) -> String {
     doc.attr(el, Attr::AriaLabel)
         .filter(|l| !l.trim().is_empty())
         .map_or_else(|| text_capped(doc, el, MAX_LABEL), str::to_owned)
 }
 
 /// An element's text up to about `max` bytes, whitespace folded.
-fn text_capped(doc: &Document, el: NodeId, max: usize) -> String {
+pub(crate) fn text_capped(doc: &Document, el: NodeId, max: usize) -> String {
     let mut text = String::new();
     for (_, t) in doc.text_nodes(el) {
         text.push_str(t);
@@ -453,14 +458,14 @@ fn text_capped(doc: &Document, el: NodeId, max: usize) -> String {
 }
 
 /// The slice of `sorted` (node ids in document order) inside `el`'s subtree, `el` included.
-fn inside<'s>(doc: &Document, sorted: &'s [NodeId], el: NodeId) -> &'s [NodeId] {
+pub(crate) fn inside<'s>(doc: &Document, sorted: &'s [NodeId], el: NodeId) -> &'s [NodeId] {
     let from = sorted.partition_point(|&n| n < el);
     let to = sorted.partition_point(|&n| n < doc.end(el));
     &sorted[from..to]
 }
 
 /// The invitee a link points at: a profile slug or a target path.
-fn invitee_key(href: &str) -> Option<String> {
+pub(crate) fn invitee_key(href: &str) -> Option<String> {
     if let Some(slug) = parse::slug(href) {
         return Some(format!("in/{slug}"));
     }
@@ -679,15 +684,19 @@ impl<'d, 'a> Page<'d, 'a> {
     }
 }
 
-/// Rows that look like invitations in any language: an invitee link beside at least two
-/// controls whose labels name that invitee. Used where the page's language has no table.
-fn named_control_rows(doc: &Document, hidden: &[bool]) -> u32 {
+/// Rows that look like invitations in any language: an invitee link beside at least `naming`
+/// controls whose labels name that invitee (two on the Received tab: Ignore and Accept; one on
+/// the Sent tab: Withdraw). Used where the page's language has no table. With one naming
+/// control, only the rows whose control's label has the page's most common shape count (the
+/// name taken out: "Wycofaj zaproszenie wysłane do {}"), so "People you may know" and its
+/// "Invite {} to connect" stay out.
+pub(crate) fn named_control_rows(doc: &Document, hidden: &[bool], naming: usize) -> u32 {
     let controls: Vec<NodeId> = doc
         .elements()
         .filter(|&el| !hidden[el] && is_control(doc, el) && doc.has_attr(el, Attr::AriaLabel))
         .filter(|&el| invitee_key(doc.attr(el, Attr::Href).unwrap_or_default()).is_none())
         .collect();
-    let mut rows: FxHashSet<NodeId> = FxHashSet::default();
+    let mut rows: FxHashMap<NodeId, String> = FxHashMap::default();
     for link in doc.elements().filter(|&el| is_link(doc, el)) {
         if invitee_key(doc.attr(link, Attr::Href).unwrap_or_default()).is_none() {
             continue;
@@ -705,21 +714,34 @@ fn named_control_rows(doc: &Document, hidden: &[bool]) -> u32 {
             if near.len() > 12 {
                 break;
             }
-            let naming = near
+            let mut shape = None;
+            let named = near
                 .iter()
-                .filter(|&&c| {
-                    doc.attr(c, Attr::AriaLabel)
-                        .is_some_and(|l| l.to_lowercase().contains(&name))
+                .filter_map(|&c| doc.attr(c, Attr::AriaLabel).map(str::to_lowercase))
+                .filter(|l| l.contains(&name))
+                .inspect(|l| {
+                    shape.get_or_insert_with(|| l.replace(&name, "{}"));
                 })
                 .count();
-            if naming >= 2 {
-                rows.insert(row);
+            if named >= naming {
+                rows.insert(row, shape.unwrap_or_default());
                 break;
             }
         }
     }
+    if naming == 1 {
+        let mut shapes: FxHashMap<&str, usize> = FxHashMap::default();
+        for shape in rows.values() {
+            *shapes.entry(shape.as_str()).or_default() += 1;
+        }
+        let common = shapes
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(shape, _)| shape.to_owned());
+        rows.retain(|_, shape| Some(shape.as_str()) == common.as_deref());
+    }
     // Nested rows of one invitation count once.
-    let mut rows: Vec<NodeId> = rows.into_iter().collect();
+    let mut rows: Vec<NodeId> = rows.into_keys().collect();
     rows.sort_unstable();
     let mut outer: Vec<NodeId> = Vec::new();
     for r in rows {
@@ -868,7 +890,7 @@ impl<'d, 'a> LineBuilder<'d, 'a> {
     }
 }
 
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -898,7 +920,7 @@ struct Open {
 /// - an element marked as the headline or the note (by class, or `expandable-text-box`) is one
 ///   line, whatever blocks it holds;
 /// - text inside controls, hidden helpers (`skipped`) and "see more" links is left out.
-fn text_lines(doc: &Document, root: NodeId, skipped: &[bool]) -> Vec<Line> {
+pub(crate) fn text_lines(doc: &Document, root: NodeId, skipped: &[bool]) -> Vec<Line> {
     let mut b = LineBuilder {
         doc,
         lines: Vec::new(),
@@ -1103,6 +1125,6 @@ fn own_headline(doc: &Document, roots: &[NodeId], skipped: &[bool]) -> Option<St
 }
 
 /// An element's text, whitespace folded.
-fn text_of(doc: &Document, el: NodeId) -> String {
+pub(crate) fn text_of(doc: &Document, el: NodeId) -> String {
     fold(&doc.text_content(el))
 }

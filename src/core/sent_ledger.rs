@@ -91,7 +91,10 @@ pub struct Observed {
 pub struct Observation {
     /// The cards read.
     pub cards: Vec<Observed>,
-    /// Whether they are the whole list: every pending invitation not among them left it.
+    /// Ids on the list besides `cards` (painted before and unchanged, so not read again).
+    pub present: Vec<String>,
+    /// Whether `cards` and `present` are the whole list: every pending invitation not among
+    /// them left it.
     pub complete: bool,
     /// Invitations withdrawn (verified: the card went away after a withdraw).
     pub withdrawn: Vec<String>,
@@ -139,8 +142,12 @@ pub fn observe(ledger: &mut Ledger, observation: &Observation, now: u64) {
         }
     }
     if observation.complete {
-        let on_list: std::collections::HashSet<&str> =
-            observation.cards.iter().map(|c| c.id.as_str()).collect();
+        let on_list: std::collections::HashSet<&str> = observation
+            .cards
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(observation.present.iter().map(String::as_str))
+            .collect();
         for (id, entry) in ledger.entries.iter_mut() {
             if entry.state != State::Pending || on_list.contains(id.as_str()) {
                 continue;
@@ -235,8 +242,11 @@ pub fn stats(ledger: &Ledger, now: u64) -> SentStats {
             name: e.name.clone(),
             days: days_since(e.sent_at),
         });
-    let mut suggested: Vec<(&String, &Entry)> =
-        pending.iter().copied().filter(|(_, e)| e.withdraw).collect();
+    let mut suggested: Vec<(&String, &Entry)> = pending
+        .iter()
+        .copied()
+        .filter(|(_, e)| e.withdraw)
+        .collect();
     suggested.sort_by(|a, b| a.1.sent_at.cmp(&b.1.sent_at).then(a.0.cmp(b.0)));
     let suggested = suggested
         .into_iter()
@@ -266,7 +276,8 @@ pub fn stats(ledger: &Ledger, now: u64) -> SentStats {
         accepted,
         withdrawn: count(State::Withdrawn),
         expired: count(State::Expired),
-        rate: (sent > 0).then(|| ((u64::from(accepted) * 100 + u64::from(sent) / 2) / u64::from(sent)) as u32),
+        rate: (sent > 0)
+            .then(|| ((u64::from(accepted) * 100 + u64::from(sent) / 2) / u64::from(sent)) as u32),
     }
 }
 
@@ -290,9 +301,14 @@ mod tests {
     fn invitations_that_leave_a_whole_list_were_accepted_or_expired() {
         let mut ledger = Ledger::default();
         let first = Observation {
-            cards: vec![seen("ana", 3), seen("ben", 40), seen("cy", 200), seen("dee", 10)],
+            cards: vec![
+                seen("ana", 3),
+                seen("ben", 40),
+                seen("cy", 200),
+                seen("dee", 10),
+            ],
             complete: true,
-            withdrawn: vec![],
+            ..Observation::default()
         };
         observe(&mut ledger, &first, NOW);
         assert_eq!(stats(&ledger, NOW).pending, 4);
@@ -311,7 +327,7 @@ mod tests {
             &Observation {
                 cards: vec![seen("ben", 41)],
                 complete: true,
-                withdrawn: vec![],
+                ..Observation::default()
             },
             later,
         );
@@ -323,11 +339,45 @@ mod tests {
         let s = stats(&ledger, later);
         assert_eq!(s.pending, 1);
         assert_eq!(s.withdraw_suggested, 1);
-        assert_eq!(s.suggested.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["ben"]);
-        assert_eq!(s.oldest.as_ref().map(|o| (o.id.as_str(), o.days)), Some(("ben", 41)));
+        assert_eq!(
+            s.suggested
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>(),
+            ["ben"]
+        );
+        assert_eq!(
+            s.oldest.as_ref().map(|o| (o.id.as_str(), o.days)),
+            Some(("ben", 41))
+        );
         // In the 90 days: Ana, Ben and Dee (Cy was sent 200 days ago): 1 of 3 accepted.
         assert_eq!((s.sent, s.accepted, s.withdrawn, s.expired), (3, 1, 1, 0));
         assert_eq!(s.rate, Some(33));
+    }
+
+    #[test]
+    fn cards_painted_before_are_still_on_a_whole_list() {
+        let mut ledger = Ledger::default();
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 3), seen("ben", 5)],
+                ..Observation::default()
+            },
+            NOW,
+        );
+        // The next pass reads only new cards; Ana and Ben come as stubs.
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("cy", 1)],
+                present: vec!["ana".into(), "ben".into()],
+                complete: true,
+                ..Observation::default()
+            },
+            NOW,
+        );
+        assert!(ledger.entries.values().all(|e| e.state == State::Pending));
     }
 
     #[test]
@@ -338,7 +388,7 @@ mod tests {
             &Observation {
                 cards: vec![seen("ana", 3), seen("ben", 5)],
                 complete: false,
-                withdrawn: vec![],
+                ..Observation::default()
             },
             NOW,
         );
@@ -347,7 +397,7 @@ mod tests {
             &Observation {
                 cards: vec![seen("ben", 5)],
                 complete: false,
-                withdrawn: vec![],
+                ..Observation::default()
             },
             NOW,
         );
@@ -357,7 +407,7 @@ mod tests {
             &Observation {
                 cards: vec![seen("ben", 5)],
                 complete: true,
-                withdrawn: vec![],
+                ..Observation::default()
             },
             NOW,
         );
@@ -367,7 +417,7 @@ mod tests {
             &Observation {
                 cards: vec![seen("ana", 4)],
                 complete: false,
-                withdrawn: vec![],
+                ..Observation::default()
             },
             NOW,
         );

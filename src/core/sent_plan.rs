@@ -119,6 +119,7 @@ pub fn plan_sent(read: &SentRead, settings: &Settings, memory: &Memory) -> Paint
         .map(|c| confirm_paint(c, &read.cards))
         .collect();
     plan.gone = read.gone.clone();
+    plan.known_ids = read.known_ids.clone();
     plan.action_words
         .0
         .insert(WITHDRAW.to_owned(), WITHDRAW_KEY.to_owned());
@@ -274,7 +275,9 @@ mod tests {
         assert!(old.actions[0].primary);
         assert_eq!(old.actions[0].control, Some(7));
         assert!(old.actions[0].resolves);
-        assert!(old.reasons[1].label.contains("invite Ana again for up to 3 weeks"));
+        assert!(old.reasons[1]
+            .label
+            .contains("invite Ana again for up to 3 weeks"));
         let unknown = sent_paint(&card("ana", None), &settings, &memory);
         assert!(!unknown.withdraw);
         let mut settings = Settings::default();

@@ -14,10 +14,10 @@ use crate::core::budget::Done;
 use crate::core::plan::{self, Memory};
 use crate::core::preview::{self, Sample};
 use crate::core::read;
+use crate::core::score::Scorer;
 use crate::core::sent;
 use crate::core::sent_ledger::{self, Ledger, Observation};
 use crate::core::sent_plan::{self, PageKind};
-use crate::core::score::Scorer;
 use crate::core::settings::{FieldError, Settings};
 use crate::core::summary::Queue;
 use crate::json;
@@ -145,7 +145,11 @@ fn memory_from(value: &JsValue) -> Memory {
             "past" => memory.past = entries(value, "earlier invitation"),
             "recent" => memory.recent = items(value, "history"),
             "now" => memory.now = value.and_then(|v| json::from_str(v).ok()).unwrap_or(0.0),
-            "url" => memory.url = value.and_then(|v| json::from_str(v).ok()).unwrap_or_default(),
+            "url" => {
+                memory.url = value
+                    .and_then(|v| json::from_str(v).ok())
+                    .unwrap_or_default()
+            }
             _ => {}
         }
     }
@@ -374,9 +378,12 @@ fn whole_ms(now: f64) -> u64 {
 fn ledger_from(value: &JsValue) -> Ledger {
     let text = text_of(value);
     Ledger {
-        entries: entries::<sent_ledger::Entry>(field(text.as_deref(), "entries"), "sent invitation")
-            .into_iter()
-            .collect(),
+        entries: entries::<sent_ledger::Entry>(
+            field(text.as_deref(), "entries"),
+            "sent invitation",
+        )
+        .into_iter()
+        .collect(),
     }
 }
 
