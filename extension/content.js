@@ -991,7 +991,7 @@
       state.confirm = own;
       state.closed = false;
       if (state.inBatch) {
-        own.control.click();
+        /** @type {HTMLElement} */ (own.control).click();
         w.wait(VERIFY_MS);
         schedulePass();
       } else {

@@ -22,8 +22,10 @@ interface LocalStore {
   queue?: Queue;
   memory?: Memory;
   history?: HistoryEntry[];
-  /** The last batch accept's state, for the side panel. */
+  /** The last batch's state (accept or withdraw), for the side panel. */
   batch?: BatchState;
+  /** The sent invitations' ledger, with the Sent tab's state. */
+  sent?: SentLedger;
 }
 
 /**
