@@ -35,7 +35,7 @@ function chunk(text) {
  * The settings schema version this release reads and writes: `SCHEMA_VERSION` in
  * src/core/settings.rs (a Rust test keeps the two equal).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Why stored settings cannot be used, in English for the console; pages show `reason`'s message. */
 const REASONS = {

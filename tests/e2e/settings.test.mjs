@@ -91,7 +91,7 @@ test('every bad import is refused with a message naming the problem; the saved s
     ['an empty object', '{}', /JSON but not an Invite Triage settings document/],
     ['another JSON document', JSON.stringify({ queue: { cards: {} }, history: [] }), /unknown field `queue`/],
     ['a misspelt field', JSON.stringify({ ...valid, rules: { ...valid.rules, acept_at: 90 } }), /unknown field `acept_at`/],
-    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 3\)/],
+    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 4\)/],
     // A later release may add fields: the version is named, not the unknown field.
     ['a newer version with new fields', JSON.stringify({ ...valid, version: 4, theme: 'dark' }), /settings schema 4;/],
     ['an oversized file', JSON.stringify(valid).replace('{', `{${' '.repeat(300 * 1024)}`), /it is 30\d KB; a settings file is at most 256 KB/],
@@ -320,7 +320,7 @@ test('always-accept refuses a name at the field, and nothing is saved', async ()
   const saved = (await loadSettings()).settings;
   assert.deepEqual(saved.rules.always_accept, ['ana-souza-42', 'https://www.linkedin.com/in/priya-raman/']);
   assert.deepEqual(saved.rules.trusted_names, ['Ana Ruiz']);
-  assert.equal(saved.version, 3);
+  assert.equal(saved.version, 4);
 });
 
 test('the text model is weighed like any other signal: its reason names the words, 0 turns it off, and the weight is saved', async () => {
@@ -363,7 +363,7 @@ const DAMAGE = {
   },
   async 'a newer version'() {
     await saveSettings({ ...USER, version: 99, theme: 'dark' });
-    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 3\)/ };
+    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 4\)/ };
   },
 };
 
