@@ -372,5 +372,15 @@ button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
     for (const state of boxes.values()) score(state);
   });
 
+  // A shadow root attached after its host was inserted (as #interop-outlet's may be) makes no
+  // mutation in the document: the user's own clicks and focus inside it find it.
+  const throughShadows = (event) => {
+    for (const node of event.composedPath()) {
+      if (node instanceof ShadowRoot && node.mode === 'open') watch(node);
+    }
+  };
+  document.addEventListener('focusin', throughShadows, { capture: true, passive: true });
+  document.addEventListener('click', throughShadows, { capture: true, passive: true });
+
   if (document.body) watch(document);
 })();
