@@ -307,6 +307,7 @@
       'section',
       { class: 'panel', 'aria-labelledby': 'coach-title' },
       el('div', { class: 'head' }, badge, title, count),
+      el('p', { class: 'muted small base' }, t('csBase', c.base)),
       reasons,
       templates,
       el('p', { class: 'muted small' }, t('coachPrivacy')),
@@ -341,7 +342,8 @@
 * { box-sizing: border-box; }
 .panel { padding: 8px 10px; border: 1px solid var(--line); border-radius: 8px; background: var(--panel); color: var(--fg); }
 .head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
-.title { margin: 0; font-weight: 600; flex: 1 1 auto; }
+.title { margin: 0; font-weight: 600; flex: 1 1 0; min-width: 12em; }
+.base { margin: 4px 0 0; }
 .badge { display: inline-flex; gap: 6px; font-weight: 600; border: 1px solid currentColor; border-radius: 14px; padding: 2px 10px; }
 .badge .score { font-variant-numeric: tabular-nums; font-weight: 700; }
 .badge.accept { background: var(--accept-bg); color: var(--accept-fg); }
