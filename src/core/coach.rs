@@ -10,7 +10,7 @@
 //! against the account's limit) are added with [`Scorer::with_reason`], so the score is still
 //! the base plus the listed reasons.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::html::{Attr, Document, NodeId};
 use crate::core::invitation::{Invitation, Kind};
@@ -22,8 +22,7 @@ use crate::core::score::{split_headline, Bucket, Reason, Scorer};
 use crate::core::settings::Settings;
 
 /// Who the note is for, as the page shows them. Empty fields were not shown.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Recipient {
     /// The full name.
     pub name: String,
@@ -36,7 +35,7 @@ pub struct Recipient {
 }
 
 /// One filled template, for a button of the panel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CoachTemplate {
     /// The settings field (`coach_met`, `coach_talk`, `coach_group`, `coach_recruiter`); the
     /// panel names its button with the message key `coachTpl_<key>`.
@@ -46,7 +45,7 @@ pub struct CoachTemplate {
 }
 
 /// What the coach's panel shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Coaching {
     /// 0 to 100, as the recipient's engine would score it, with the coach's reasons.
     pub score: u8,
