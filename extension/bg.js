@@ -267,6 +267,17 @@ const handlers = {
     return { deleted };
   },
   engine: (message) => engine(message.request),
+  /**
+   * The note coach (coach.js): LinkedIn's "Add a note" box scored by the engine. In quiet mode
+   * the engine is not asked and the page adds nothing.
+   */
+  async coach(message) {
+    const settings = await settingsOrDefault();
+    if (settings?.quiet) return { quiet: true };
+    const request = { op: /** @type {const} */ ('coach'), html: String(message.dialog ?? ''), note: String(message.note ?? '') };
+    const reply = await engine({ ...request, settings });
+    return reply.settingsRefused ? engine({ ...request, settings: null }) : reply;
+  },
   /** When the weekly reminder fires next (for the options page), or null when it is off. */
   async reminder() {
     await scheduleReminder();

@@ -109,6 +109,8 @@ function engineFor(settings) {
  * - `{op: 'inspect', html}` → `{inspection}`: the diagnostics channel, what the reader saw in a
  *   snapshot, unscored: `{parents, unreadable, cards}` (see `inspect` in src/web/mod.rs). Tests
  *   hold it to the live DOM's tree and the fixtures' truth.
+ * - `{op: 'coach', html, note, settings}` → `{coaching}`: the note coach's score, reasons,
+ *   length against the limit and filled templates (see `coach` in src/web/mod.rs)
  * Failures come back as `{error: message}`, never as a rejection; a trap in the wasm also sets
  * `restarted: true`, and the hosting page reloads with a fresh instance; settings the engine
  * refuses set `settingsRefused: true`. The requests and answers are typed in types/messages.d.ts.
@@ -151,6 +153,9 @@ export async function handle(request) {
         return { pong: true, stats: await hostStats() };
       case 'inspect':
         return { inspection: inspect(request.html) };
+      case 'coach':
+        // The note coach (coach.js): the dialog's snapshot and the note, scored.
+        return { coaching: engineFor(request.settings).coach(request.html, request.note) };
       default:
         // Callers are typed, but a message from elsewhere may carry anything.
         return { error: `unknown engine request: ${/** @type {any} */ (request)?.op}` };

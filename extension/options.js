@@ -49,6 +49,8 @@ const LIST_FIELDS = [
   ],
 ];
 const TEMPLATE_FIELDS = ['templates.thank_you', 'templates.reply', 'templates.later_note'];
+/** The note coach's templates, since schema 4. */
+const COACH_FIELDS = ['templates.coach_met', 'templates.coach_talk', 'templates.coach_group', 'templates.coach_recruiter'];
 /** Help under a list, by path; the other lists are phrase lists (`listHelp`). */
 const LIST_HELP = {
   'rules.always_accept': 'alwaysAcceptHelp',
@@ -201,6 +203,8 @@ function build(settings, moved = []) {
     ),
   );
   parts.push(...reviewSections());
+  // The note coach's templates (schema 4).
+  parts.push(section('secCoach', el('p', { class: 'help' }, t('coachHelp')), ...COACH_FIELDS.map((p) => field(p, el('textarea', { rows: 3 })))));
   form.replaceChildren(...parts);
   showMoved(moved, settings);
   fill(settings);

@@ -155,4 +155,20 @@ proptest! {
             prop_assert!(!rendered.contains("{first_name}"), "placeholder left in {:?}", rendered);
         }
     }
+
+    /// The note coach: any dialog snapshot and any note are read and scored without a panic,
+    /// the score is its base plus its reasons, and every template fits the note limit.
+    #[test]
+    fn the_coach_never_panics_and_adds_up(dialog in page_text(), note in page_text(), premium in any::<bool>()) {
+        use invite_triage::core::coach;
+        let settings = Settings { premium, ..Settings::default() };
+        let snapshot = format!("<html><body><div role=\"dialog\"><h2>Add a note to your invitation to {dialog}</h2></div><section data-testid=\"triage-coach-profile\"><h1>{dialog}</h1><p>{note}</p></section></body></html>");
+        let c = coach::coach_snapshot(&snapshot, &note, &Scorer::new(&Settings::default()), &settings);
+        let total = c.base + c.reasons.iter().map(|r| r.points).sum::<i32>();
+        prop_assert_eq!(i32::from(c.score), total.clamp(0, 100));
+        prop_assert_eq!(c.length as usize, note.encode_utf16().count());
+        for t in &c.templates {
+            prop_assert!(coach::utf16_len(&t.text) <= settings.note_limit(), "{:?}", t.text);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the weekly review (the side panel's page), in light and dark,
 // with the demo fixture read on the invitations page: `node tools/screenshots.mjs` after
-// `./build.sh`. Writes docs/screenshots/panel.png and panel-dark.png.
+// `./build.sh`. Writes docs/screenshots/panel.png and panel-dark.png, and the note coach under
+// LinkedIn's "Add a note" box on a profile (profile.html), light and dark: coach.png, coach-dark.png.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openInvitations } from '../tests/e2e/harness.mjs';
@@ -22,6 +23,26 @@ try {
     await panel.close();
   }
   await page.close();
+  await coachShots(browser);
 } finally {
   await browser.close();
+}
+
+/** The note coach on the profile fixture, a personal note typed, in LinkedIn's light and dark themes. */
+async function coachShots(browser) {
+  browser.serve({ '/in/ana-ruiz/': 'profile.html' });
+  for (const [theme, file] of [['light', 'coach.png'], ['dark', 'coach-dark.png']]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`https://www.linkedin.com/in/ana-ruiz/?placement=page&theme=${theme}`);
+    await page.click('[data-fixture-connect]');
+    await page.click('button[aria-label="Add a note"]');
+    const box = page.locator('#custom-message');
+    await box.click();
+    await box.pressSequentially('Hi Ana, great meeting you at RustConf yesterday. Loved your talk on async; would like to stay in touch.');
+    await page.waitForFunction(() => document.querySelector('[data-triage-coach]')?.dataset.triageBucket === 'accept');
+    await page.locator('.send-invite').screenshot({ path: path.join(OUT, file) });
+    await page.close();
+  }
 }

@@ -387,6 +387,21 @@ interface Inspection {
   }[];
 }
 
+/** The note coach's answer (coach.rs `Coaching`). */
+interface Coaching {
+  score: number;
+  bucket: Bucket;
+  base: number;
+  reasons: { label: string; points: number }[];
+  /** The note's length in UTF-16 code units, as LinkedIn counts it. */
+  length: number;
+  /** 300 with Premium, else 200. */
+  limit: number;
+  /** One filled template per coach template setting (`key` is its field: `coach_met`, …). */
+  templates: { key: string; text: string }[];
+  recipient: { name: string; first_name: string; headline: string; company: string };
+}
+
 /** The engine host's own figures, for `ping`. */
 interface HostStats {
   wasmLoadMs: number;
@@ -409,7 +424,8 @@ type EngineRequest =
   | { op: 'withdrawBatch'; ids: string[]; settings: Settings | null }
   | { op: 'sentStats'; ledger: SentLedger | null; now: number }
   | { op: 'ping' }
-  | { op: 'inspect'; html: string };
+  | { op: 'inspect'; html: string }
+  | { op: 'coach'; html: string; note: string; settings: Settings | null };
 type EngineOp = EngineRequest['op'];
 
 /**
@@ -445,6 +461,8 @@ interface EngineReply {
   stats?: HostStats;
   /** inspect */
   inspection?: Inspection;
+  /** coach */
+  coaching?: Coaching;
   /** The request failed, in words. */
   error?: string;
   /** The wasm trapped: the hosting page reloads with a fresh instance. */
@@ -499,6 +517,17 @@ interface EngineMessage {
   type: 'engine';
   request: EngineRequest;
 }
+/**
+ * coach.js: LinkedIn's "Add a note" box, to score. `dialog` is the snapshot of the dialog (and
+ * the profile's top card), `note` what the box holds. Answered with `{coaching}`, or
+ * `{quiet: true}` in quiet mode (the coach then adds nothing to the page).
+ */
+interface CoachMessage {
+  type: 'coach';
+  dialog: string;
+  note: string;
+  url: string;
+}
 /** options.js (and tests): reschedule the weekly reminder and say when it fires next. */
 interface ReminderMessage {
   type: 'reminder';
@@ -507,7 +536,7 @@ interface ReminderMessage {
 interface ForgetMessage {
   type: 'forget';
 }
-type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage | BatchMessage | ForgetMessage;
+type WorkerMessage = TriageMessage | ActionMessage | StatusMessage | ResolvedMessage | EngineMessage | ReminderMessage | BatchMessage | ForgetMessage | CoachMessage;
 
 /** What the worker answers each message with. A handler that throws answers `{error}`. */
 interface WorkerReplies {
@@ -519,6 +548,7 @@ interface WorkerReplies {
   engine: EngineReply;
   reminder: { next?: number | null; error?: string };
   forget: { deleted?: Deleted; error?: string };
+  coach: EngineReply;
 }
 
 /** bg.js's handlers, one per message type, each checked against its message and reply. */

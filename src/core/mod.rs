@@ -2,6 +2,7 @@
 
 pub mod assemble;
 pub mod budget;
+pub mod coach;
 pub mod dates;
 pub mod friction;
 pub mod html;

@@ -586,7 +586,7 @@ impl Scorer {
 }
 
 /// Splits "Rust engineer at Ferrous Labs | Speaker" into the role and the company.
-fn split_headline(headline: &str) -> (&str, Option<&str>) {
+pub fn split_headline(headline: &str) -> (&str, Option<&str>) {
     let first = headline.split(['|', '·', '•']).next().unwrap_or("");
     let english = [" at ", " @ ", "@"]
         .iter()

@@ -1064,7 +1064,21 @@ pub struct Templates {
     pub reply: String,
     /// The note pre-filled when an invitation is kept for later review.
     pub later_note: String,
+    /// The note coach's templates (since schema 4), put in LinkedIn's "Add a note" box on the
+    /// user's click: after meeting in person, after a talk, a shared group, a recruiter's
+    /// outreach. Placeholders: [`COACH_PLACEHOLDERS`].
+    pub coach_met: String,
+    /// After a talk.
+    pub coach_talk: String,
+    /// A shared group.
+    pub coach_group: String,
+    /// A recruiter's outreach.
+    pub coach_recruiter: String,
 }
+
+/// The placeholders the note coach's templates may use: the recipient's as the page shows
+/// them, and the user's own name.
+pub const COACH_PLACEHOLDERS: &[&str] = &["first_name", "name", "my_name", "company", "headline"];
 
 impl Default for Templates {
     fn default() -> Self {
@@ -1084,6 +1098,19 @@ impl Default for Templates {
                     what would you like to connect about?"
                 .into(),
             later_note: "Check back after looking at {first_name}'s profile.".into(),
+            coach_met: "Hi {first_name}, it was great meeting you in person. I enjoyed our \
+                        conversation and would like to stay in touch. {my_name}"
+                .into(),
+            coach_talk: "Hi {first_name}, I enjoyed your talk and would like to follow your \
+                         work. Would you be open to connecting? {my_name}"
+                .into(),
+            coach_group: "Hi {first_name}, we are in the same group, and I would like to \
+                          connect with the people there who work on similar things. {my_name}"
+                .into(),
+            coach_recruiter: "Hi {first_name}, I am a recruiter and your experience at {company} \
+                              caught my eye. I have a role that could interest you: would you be \
+                              open to a short conversation? {my_name}"
+                .into(),
         }
     }
 }
@@ -1148,7 +1175,8 @@ impl Settings {
             self.rules.move_names_out_of_always_accept();
         }
         // Version 2 → 3 adds `quiet`, `batch` and `history`: reading gave them their defaults.
-        // Version 3 → 4 adds `sent`: reading gave it its default.
+        // Version 3 → 4 adds `sent` and the note coach's templates (`templates.coach_met`,
+        // `coach_talk`, `coach_group`, `coach_recruiter`): reading gave them their defaults.
         self.version = SCHEMA_VERSION;
         Ok(self)
     }
@@ -1315,14 +1343,29 @@ impl Settings {
                 .enumerate()
                 .map(|(i, d)| (format!("templates.decline.{i}"), d.as_str())),
         );
-        for (field, text) in all {
+        let coach = [
+            ("templates.coach_met", &t.coach_met),
+            ("templates.coach_talk", &t.coach_talk),
+            ("templates.coach_group", &t.coach_group),
+            ("templates.coach_recruiter", &t.coach_recruiter),
+        ];
+        let coach = coach
+            .iter()
+            .map(|(f, text)| (f.to_string(), text.as_str(), true));
+        let all = all.into_iter().map(|(f, text)| (f, text, false));
+        for (field, text, coached) in all.chain(coach) {
             if text.chars().count() > MAX_TEMPLATE {
                 errors.push(FieldError::new(
                     field.clone(),
                     format!("is longer than {MAX_TEMPLATE} characters"),
                 ));
             }
-            if let Err(message) = check_placeholders(text) {
+            let known = if coached {
+                COACH_PLACEHOLDERS
+            } else {
+                PLACEHOLDERS
+            };
+            if let Err(message) = check_placeholders_in(text, known) {
                 errors.push(FieldError::new(field, message));
             }
         }
@@ -1353,6 +1396,11 @@ fn not_a_profile(entry: &str) -> Option<String> {
 
 /// Checks that every `{…}` in a template is a known placeholder and braces are balanced.
 pub fn check_placeholders(text: &str) -> Result<(), String> {
+    check_placeholders_in(text, PLACEHOLDERS)
+}
+
+/// [`check_placeholders`] against another list of placeholders (the note coach's).
+pub fn check_placeholders_in(text: &str, known_names: &[&str]) -> Result<(), String> {
     let mut rest = text;
     while let Some(open) = rest.find(['{', '}']) {
         if rest[open..].starts_with('}') {
@@ -1363,8 +1411,8 @@ pub fn check_placeholders(text: &str) -> Result<(), String> {
             .find('}')
             .ok_or_else(|| "has a '{' that is never closed".to_owned())?;
         let name = &after[..close];
-        if !PLACEHOLDERS.contains(&name) {
-            let known: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+        if !known_names.contains(&name) {
+            let known: Vec<String> = known_names.iter().map(|p| format!("{{{p}}}")).collect();
             return Err(format!(
                 "uses unknown placeholder {{{name}}}; known: {}",
                 known.join(", ")
@@ -1570,6 +1618,11 @@ mod tests {
         (3, "rules.weights.text_model"),
         (3, "rules.weights.seller"),
         (4, "sent.withdraw_after_days"),
+        // The note coach (issue 16).
+        (4, "templates.coach_met"),
+        (4, "templates.coach_talk"),
+        (4, "templates.coach_group"),
+        (4, "templates.coach_recruiter"),
     ];
 
     /// Entries a migration moves on purpose, checked by their own rule below: (version, from,
@@ -1885,6 +1938,14 @@ mod tests {
             assert_eq!(
                 rules.remove(added).as_ref(),
                 Some(&defaults["rules"][added])
+            );
+        }
+        // The note coach's templates, new in 4, at their defaults.
+        let templates = after["templates"].as_object_mut().unwrap();
+        for added in ["coach_met", "coach_talk", "coach_group", "coach_recruiter"] {
+            assert_eq!(
+                templates.remove(added).as_ref(),
+                Some(&defaults["templates"][added])
             );
         }
         assert_eq!(after, v2);

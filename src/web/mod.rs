@@ -249,6 +249,29 @@ impl Engine {
     }
 }
 
+/// The note coach: the recipient's default rules, compiled once for every engine.
+fn coach_scorer() -> &'static Scorer {
+    static SCORER: std::sync::OnceLock<Scorer> = std::sync::OnceLock::new();
+    SCORER.get_or_init(|| Scorer::new(&Settings::default()))
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// The note coach (see [`crate::core::coach`]): `dialog_html` is the panel's snapshot of
+    /// LinkedIn's "Add a note" dialog (and the profile's top card on `/in/` pages), `note` what
+    /// the box holds. Scored as the recipient's engine would with its default rules; the
+    /// length limit and templates are this engine's settings'. Returns `{score, bucket, base,
+    /// reasons, length, limit, templates, recipient}`.
+    pub fn coach(&self, dialog_html: &str, note: &str) -> JsValue {
+        to_js(&crate::core::coach::coach_snapshot(
+            dialog_html,
+            note,
+            coach_scorer(),
+            &self.settings,
+        ))
+    }
+}
+
 /// The stored queue, memory and history, and the settings, decoded and handed to one of the
 /// queue's views (the popup's summary, the side panel's review).
 fn queue_view<T: Serialize>(

@@ -300,7 +300,7 @@ test('quiet mode, the batch pace and the retention are edited on the options pag
   await options.click('#save');
   await options.waitFor('#message.ok');
   const saved = await loadSettings();
-  assert.deepEqual([saved.version, saved.quiet, saved.batch, saved.history], [3, true, { pace_ms: [500, 900] }, { retention_days: 30 }]);
+  assert.deepEqual([saved.version, saved.quiet, saved.batch, saved.history], [4, true, { pace_ms: [500, 900] }, { retention_days: 30 }]);
   assert.match(await options.textContent('label[for="f-quiet"]'), /Quiet mode: nothing is added to LinkedIn's page/);
   assert.ok((await options.getAttribute('#f-quiet', 'aria-describedby')).split(' ').includes('f-quiet-help'));
 });

@@ -25,6 +25,8 @@ const PERMISSIONS = {
 const MATCHES = ['https://www.linkedin.com/*'];
 /** The content scripts, in order: the platform layer first, then the styles, then the script. */
 const CONTENT_SCRIPTS = ['platform.js', 'badge-style.js', 'content.js'];
+/** The note coach's content scripts, in every frame. */
+const COACH_SCRIPTS = ['platform.js', 'coach.js'];
 /** The Firefox add-on's identity and its data-collection declaration (AMO requires both). */
 const GECKO = { id: 'invite-triage@invite-triage.extension', data_collection_permissions: { required: ['none'] } };
 
@@ -262,12 +264,16 @@ describe('static discipline (no browser)', () => {
       for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'web_accessible_resources', 'externally_connectable', 'per_browser']) {
         assert.equal(manifest[key], undefined, `${key} must not be declared`);
       }
-      assert.equal(manifest.content_scripts.length, 1);
-      for (const cs of manifest.content_scripts) {
-        assert.deepEqual(cs.matches, MATCHES);
-        assert.equal(cs.all_frames, undefined);
-        assert.deepEqual(cs.js, CONTENT_SCRIPTS);
-      }
+      // The triage's scripts (top frame), and the note coach's (every frame: LinkedIn's connect
+      // dialog may open in a same-origin /preload/ iframe).
+      assert.equal(manifest.content_scripts.length, 2);
+      const [triage, coach] = manifest.content_scripts;
+      assert.deepEqual(triage.matches, MATCHES);
+      assert.equal(triage.all_frames, undefined);
+      assert.deepEqual(triage.js, CONTENT_SCRIPTS);
+      assert.deepEqual(coach.matches, MATCHES);
+      assert.equal(coach.all_frames, true);
+      assert.deepEqual(coach.js, COACH_SCRIPTS);
       assert.deepEqual(Object.keys(manifest.content_security_policy), ['extension_pages']);
       assert.equal(manifest.content_security_policy.extension_pages, EXTENSION_CSP);
       if (browser === 'chromium') {

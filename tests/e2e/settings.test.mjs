@@ -91,9 +91,9 @@ test('every bad import is refused with a message naming the problem; the saved s
     ['an empty object', '{}', /JSON but not an Invite Triage settings document/],
     ['another JSON document', JSON.stringify({ queue: { cards: {} }, history: [] }), /unknown field `queue`/],
     ['a misspelt field', JSON.stringify({ ...valid, rules: { ...valid.rules, acept_at: 90 } }), /unknown field `acept_at`/],
-    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 3\)/],
+    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /newer version of Invite Triage \(settings schema 99; this version reads up to 4\)/],
     // A later release may add fields: the version is named, not the unknown field.
-    ['a newer version with new fields', JSON.stringify({ ...valid, version: 4, theme: 'dark' }), /settings schema 4;/],
+    ['a newer version with new fields', JSON.stringify({ ...valid, version: 5, theme: 'dark' }), /settings schema 5;/],
     ['an oversized file', JSON.stringify(valid).replace('{', `{${' '.repeat(300 * 1024)}`), /it is 30\d KB; a settings file is at most 256 KB/],
     [
       'an absurdly long list',
@@ -150,7 +150,10 @@ async function schema3Rules(options) {
   const { settings } = await options.evaluate(async () => (await import('./engine.js')).handle({ op: 'defaults' }));
   const { weights, community_phrases, seller_phrases } = settings.rules;
   assert.ok(community_phrases.length > 0 && seller_phrases.length > 0);
+  // And the note coach's templates, new in schema 4.
+  const { coach_met, coach_talk, coach_group, coach_recruiter } = settings.templates;
   return {
+    templates: { coach_met, coach_talk, coach_group, coach_recruiter },
     lists: { community_phrases, seller_phrases },
     weights: { repeat_inviter: -15, note_community: weights.note_community, text_model: weights.text_model, seller: weights.seller },
   };
@@ -168,7 +171,8 @@ test('a settings document from before versioning (v0) imports with every field c
   assert.deepEqual(always_accept, ['ana-souza-42', 'Nadia Rahman']);
   assert.deepEqual((await loadSettings()).settings, {
     ...v0,
-    version: 3,
+    version: 4,
+    templates: { ...v0.templates, ...added.templates },
     rules: { ...rules, ...added.lists, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
   });
@@ -185,7 +189,8 @@ test('a v2 document imports with every field kept and the schema-3 settings at t
   assert.match(shown.text, /Imported and saved/);
   assert.deepEqual((await loadSettings()).settings, {
     ...v2,
-    version: 3,
+    version: 4,
+    templates: { ...v2.templates, ...added.templates },
     rules: { ...v2.rules, ...added.lists, weights: { ...v2.rules.weights, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
   });
@@ -213,7 +218,8 @@ test('a v1 document with names on its always-accept list imports with the names 
   const stored = (await loadSettings()).settings;
   assert.deepEqual(stored, {
     ...v1,
-    version: 3,
+    version: 4,
+    templates: { ...v1.templates, ...added.templates },
     rules: { ...rules, ...added.lists, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
   });
@@ -320,7 +326,7 @@ test('always-accept refuses a name at the field, and nothing is saved', async ()
   const saved = (await loadSettings()).settings;
   assert.deepEqual(saved.rules.always_accept, ['ana-souza-42', 'https://www.linkedin.com/in/priya-raman/']);
   assert.deepEqual(saved.rules.trusted_names, ['Ana Ruiz']);
-  assert.equal(saved.version, 3);
+  assert.equal(saved.version, 4);
 });
 
 test('the text model is weighed like any other signal: its reason names the words, 0 turns it off, and the weight is saved', async () => {
@@ -363,7 +369,7 @@ const DAMAGE = {
   },
   async 'a newer version'() {
     await saveSettings({ ...USER, version: 99, theme: 'dark' });
-    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 3\)/ };
+    return { reason: 'newer', shown: /written by a newer version of Invite Triage \(settings schema 99; this version reads up to 4\)/ };
   },
 };
 
