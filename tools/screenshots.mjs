@@ -1,7 +1,9 @@
 // Takes the README's screenshots of the weekly review (the side panel's page), in light and dark,
 // with the demo fixture read on the invitations page: `node tools/screenshots.mjs` after
 // `./build.sh`. Writes docs/screenshots/panel.png and panel-dark.png, and the note coach under
-// LinkedIn's "Add a note" box on a profile (profile.html), light and dark: coach.png, coach-dark.png.
+// LinkedIn's "Add a note" box on a profile (profile.html), light and dark: coach.png, coach-dark.png;
+// the Sent tab with its ages and withdraw suggestions (sent.png, one reasons panel open), and the
+// side panel's batch withdraw beside it (panel-sent.png).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openInvitations } from '../tests/e2e/harness.mjs';
@@ -24,6 +26,7 @@ try {
   }
   await page.close();
   await coachShots(browser);
+  await sentShots(browser);
 } finally {
   await browser.close();
 }
@@ -45,4 +48,23 @@ async function coachShots(browser) {
     await page.locator('.send-invite').screenshot({ path: path.join(OUT, file) });
     await page.close();
   }
+}
+
+/** The Sent tab, a suggested card's reasons open, and the side panel's batch withdraw. */
+async function sentShots(browser) {
+  const SENT = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+  const page = await openInvitations(browser, 'sent-current.html', { url: SENT, status: 'ready' });
+  // Tall enough that nothing scrolls: LinkedIn's fixed header would cover a card in the shot.
+  await page.setViewportSize({ width: 1000, height: 2000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-fixture-sent][data-triage-id]').length === document.querySelectorAll('[data-fixture-sent]').length);
+  const stale = page.locator('[data-fixture-sent][data-triage-suggest="withdraw"]').first();
+  await stale.locator('[data-triage-badge]').click();
+  await page.locator('[data-fixture-list], main').first().screenshot({ path: path.join(OUT, 'sent.png') });
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 700 });
+  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  await panel.waitForFunction(() => document.querySelectorAll('[data-triage-withdraw-item]').length > 0);
+  await panel.locator('#withdraw').screenshot({ path: path.join(OUT, 'panel-sent.png') });
+  await panel.close();
+  await page.close();
 }

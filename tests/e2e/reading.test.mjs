@@ -10,8 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
 import { FIXTURES, INVITATIONS_URL, fixtureTruth, oracle, truthMismatches, waitForStatus } from './harness.mjs';
 
+// `preload-*.html` are documents for a frame (the connect dialog's /preload/ iframe), empty
+// until their parent page asks: not pages of their own.
 const PAGES = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.html'))
+  .filter((f) => f.endsWith('.html') && !f.startsWith('preload-'))
   .sort();
 
 for (const kind of BROWSERS) {

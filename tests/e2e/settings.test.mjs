@@ -145,6 +145,8 @@ const movedWarning = async (options) =>
 
 /** What migrating to schema 3 adds: its settings at their defaults. */
 const SCHEMA_3_DEFAULTS = { quiet: false, batch: { pace_ms: [2000, 5000] }, history: { retention_days: 365 } };
+/** The settings schema 4 added outside the rules and templates, at their defaults. */
+const SCHEMA_4_DEFAULTS = { sent: { withdraw_after_days: 30 } };
 /** The weights and phrase lists schema 3 added, at their defaults, as the engine gives them. */
 async function schema3Rules(options) {
   const { settings } = await options.evaluate(async () => (await import('./engine.js')).handle({ op: 'defaults' }));
@@ -175,6 +177,7 @@ test('a settings document from before versioning (v0) imports with every field c
     templates: { ...v0.templates, ...added.templates },
     rules: { ...rules, ...added.lists, always_accept: ['ana-souza-42'], trusted_names: ['Nadia Rahman'], weights: { ...rules.weights, trusted_name: 15, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
+    ...SCHEMA_4_DEFAULTS,
   });
   assert.equal(await options.inputValue('#f-my_name'), v0.my_name);
   assert.deepEqual((await movedWarning(options))?.names, ['Nadia Rahman']);
@@ -193,12 +196,24 @@ test('a v2 document imports with every field kept and the schema-3 settings at t
     templates: { ...v2.templates, ...added.templates },
     rules: { ...v2.rules, ...added.lists, weights: { ...v2.rules.weights, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
+    ...SCHEMA_4_DEFAULTS,
   });
   assert.equal(await movedWarning(options), null, 'nothing moved');
   assert.equal(await options.inputValue('#f-batch-pace_ms-0'), '2000');
   assert.equal(await options.inputValue('#f-batch-pace_ms-1'), '5000');
   assert.equal(await options.inputValue('#f-history-retention_days'), '365');
   assert.equal(await options.evaluate(() => document.getElementById('f-quiet').checked), false);
+});
+
+test('a v3 document imports with every field kept and the schema-4 settings at their defaults', async () => {
+  const v3 = JSON.parse(await readFile(path.join(FIXTURES, 'settings-v3.json'), 'utf8'));
+  assert.equal(v3.version, 3);
+  const options = await openOptions();
+  const { templates } = await schema3Rules(options);
+  const shown = await importFile(options, 'v3.json', JSON.stringify(v3));
+  assert.match(shown.text, /Imported and saved/);
+  assert.deepEqual((await loadSettings()).settings, { ...v3, version: 4, templates: { ...v3.templates, ...templates }, ...SCHEMA_4_DEFAULTS });
+  assert.equal(await options.inputValue('#f-sent-withdraw_after_days'), '30');
 });
 
 test('a v1 document with names on its always-accept list imports with the names moved to trusted names, and a warning', async () => {
@@ -222,6 +237,7 @@ test('a v1 document with names on its always-accept list imports with the names 
     templates: { ...v1.templates, ...added.templates },
     rules: { ...rules, ...added.lists, always_accept: profiles, trusted_names: names, weights: { ...rules.weights, trusted_name: 15, ...added.weights } },
     ...SCHEMA_3_DEFAULTS,
+    ...SCHEMA_4_DEFAULTS,
   });
 
   // The form shows the profiles in always-accept, the names in trusted names, and warns about them.
