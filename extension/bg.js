@@ -235,7 +235,10 @@ const handlers = {
     const queue = await serially(async () => {
       // Withdrawn with LinkedIn's own Withdraw (ours are recorded as actions).
       const withdrawn = (message.resolved ?? []).filter((r) => r.how === 'withdrawn' && r.via === 'linkedin').map((r) => String(r.id));
-      if (withdrawn.length) await observeSent({ withdrawn });
+      if (withdrawn.length) {
+        await observeSent({ withdrawn });
+        for (const id of withdrawn) await recordAction({ id, action: 'withdraw', outcome: 'done', via: 'linkedin' });
+      }
       const { queue } = await api.storage.local.get('queue');
       if (!queue) return null;
       const now = Date.now();

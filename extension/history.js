@@ -86,7 +86,9 @@ export function historyEntry({ id, action, outcome = 'done', via = 'extension', 
 /**
  * What recording `entries` does to the memory and the log, at `now` with `days` of retention:
  * a note sets (or, empty, removes) the card's note; any other action becomes the card's decision
- * only when LinkedIn took it (`isTaken`). Every entry is logged. Returns new objects.
+ * only when LinkedIn took it (`isTaken`), except a withdraw, which answers the user's own
+ * invitation, not one to answer (the sent ledger keeps it). Every entry is logged. Returns new
+ * objects.
  * @param {Memory} memory
  * @param {unknown[]} history
  * @param {RecordedAction[]} entries
@@ -101,7 +103,7 @@ export function applyActions(memory, history, entries, { now, days, queue }) {
     if (entry.action === 'note') {
       if (done.note) next.notes[entry.id] = done.note;
       else delete next.notes[entry.id];
-    } else if (isTaken(entry.outcome)) {
+    } else if (isTaken(entry.outcome) && entry.action !== 'withdraw') {
       next.decisions[entry.id] = entry.action;
     }
     log.push(entry);

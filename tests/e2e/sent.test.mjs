@@ -123,6 +123,21 @@ for (const kind of BROWSERS) {
       });
     }
 
+    test('a withdraw with LinkedIn’s own buttons is told apart and kept', async () => {
+      const page = await openSent();
+      const cards = await sentCards(page);
+      const at = cards.findIndex((c) => c.name === 'Kwame Mensah');
+      const id = cards[at].truthId;
+      // The user's own clicks (trusted input) on LinkedIn's Withdraw and its confirm.
+      await page.click({ css: '[data-fixture-sent]', nth: at, inside: 'a[aria-label^="Withdraw invitation sent to"]' });
+      await page.click('dialog[open] button[aria-label^="Withdraw invitation sent to"]');
+      const ledger = await browser.waitInBackground((g, i) => g.chrome.storage.local.get('sent').then(({ sent }) => sent?.entries?.[i]?.state === 'withdrawn' && sent), id);
+      assert.equal(Object.values(ledger.entries).filter((e) => e.state === 'withdrawn').length, 1);
+      const history = await browser.waitInBackground((g) => g.chrome.storage.local.get('history').then(({ history }) => history?.length && history));
+      assert.deepEqual(history.map((h) => [h.id, h.action, h.outcome, h.via]), [[id, 'withdraw', 'done', 'linkedin']]);
+      await page.close();
+    });
+
     test('closing LinkedIn’s confirmation keeps the invitation and says so', async () => {
       const page = await openSent();
       const at = await indexOf(page, 'Kwame Mensah');

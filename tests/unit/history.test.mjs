@@ -174,6 +174,24 @@ describe('recording', () => {
     assert.deepEqual(before, { notes: { di: 'keep' }, decisions: { di: 'later' } }, 'the input is not changed');
   });
 
+  test('a withdraw is logged but is no decision: it answers the user’s own invitation', () => {
+    const entries = [
+      { id: 'ana', action: 'withdraw', outcome: 'done' },
+      { id: 'bo', action: 'withdraw', outcome: 'done', via: 'linkedin' },
+      { id: 'cy', action: 'withdraw', outcome: 'cancelled' },
+    ];
+    const { memory, history } = applyActions({ notes: {}, decisions: {} }, [], entries, { now: NOW, days: 365, queue });
+    assert.deepEqual(memory.decisions, {});
+    assert.deepEqual(
+      history.map((e) => [e.id, e.action, e.outcome, e.via]),
+      [
+        ['ana', 'withdraw', 'done', 'extension'],
+        ['bo', 'withdraw', 'done', 'linkedin'],
+        ['cy', 'withdraw', 'cancelled', 'extension'],
+      ],
+    );
+  });
+
   test('recording prunes what retention no longer keeps', () => {
     const old = [
       { id: 'old', action: 'accept', at: daysAgo(400) },
