@@ -770,7 +770,7 @@
             class: a.primary ? 'action primary' : 'action',
             'data-triage-action': a.action,
             'aria-disabled': a.missing_control ? 'true' : false,
-            title: a.missing_control ? t('csMissingTitle') : false,
+            title: a.missing_control ? t('csMissingTitle') : a.action === 'withdraw' ? t('csWithdrawTitle') : false,
           },
           t(actionWords[a.action] ?? a.action),
         ),

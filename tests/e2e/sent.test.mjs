@@ -5,6 +5,7 @@
 // fixtures at the real Sent URL; the ground truth is each card's own `data-fixture-*`.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
 import { saveSettingsFrom } from './harness.mjs';
 
@@ -203,6 +204,26 @@ for (const kind of BROWSERS) {
       await page.close();
       await panel.close();
     });
+
+    // axe runs through Playwright: Chromium only. The sent cards' badges and the panel's batch
+    // withdraw, light and dark.
+    if (kind === 'chromium') {
+      for (const scheme of ['light', 'dark']) {
+        test(`the Sent tab's badges and the batch withdraw have no serious accessibility issue (${scheme})`, async () => {
+          const page = await openSent();
+          const panel = await panelWithSuggestions(2);
+          const serious = [];
+          for (const [target, include] of [[panel, 'body'], [page, '[data-triage-ui]']]) {
+            await target.pw.emulateMedia({ colorScheme: scheme });
+            const { violations } = await new AxeBuilder({ page: target.pw }).include(include).analyze();
+            serious.push(...violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+          }
+          assert.deepEqual(serious, []);
+          await page.close();
+          await panel.close();
+        });
+      }
+    }
 
     test('a batch withdraw stops at LinkedIn’s limit alert', async () => {
       await settings({ ...FAST, sent: { withdraw_after_days: 7 } });
