@@ -25,6 +25,12 @@ for (const kind of BROWSERS) {
     });
     after(() => browser?.close());
     beforeEach(async () => {
+      // A test that failed left its pages open: their passes would write the queue (and its
+      // tab) over the next test's.
+      for (const p of browser.pages()) if (p !== options) await p.close();
+      // Cleared through the worker's one writer ("Delete everything"), after every write the
+      // test before still had queued, rather than under them.
+      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'forget' }));
       await browser.background((g) => g.chrome.storage.local.clear());
       await saveSettingsFrom(options, null);
     });
@@ -48,10 +54,13 @@ for (const kind of BROWSERS) {
     async function pageAndPanel(fixture = 'era-c2.html') {
       const page = await browser.openInvitations(fixture, { status: 'ready' });
       const cards = await cardsOf(page);
-      // The queue knows the tab (the panel acts there) once the page was read.
+      // The queue knows this page's tab (the panel acts there) once the page was read: the
+      // newest tab (tab ids only grow; the panel opens after it), not a closed one of the test
+      // before, whose last pass may have landed after the storage was cleared.
+      const tab = await browser.background((g) => g.chrome.tabs.query({}).then((tabs) => Math.max(...tabs.map((t) => t.id))));
       await browser.waitInBackground(
-        (g, n) => g.chrome.storage.local.get('queue').then(({ queue }) => queue?.tab != null && Object.keys(queue.cards).length >= n),
-        cards.length,
+        (g, [n, id]) => g.chrome.storage.local.get('queue').then(({ queue }) => queue?.tab === id && Object.keys(queue.cards).length >= n),
+        [cards.length, tab],
       );
       const panel = await browser.openExtensionPage('panel.html');
       await panel.waitForFunction((n) => document.querySelectorAll('[data-triage-row]').length === n, cards.length);
@@ -328,8 +337,8 @@ for (const kind of BROWSERS) {
       const page = await browser.openInvitations('era-c2.html', { status: 'ready' });
       const id = await page.evaluate(() => document.querySelector('[data-fixture-card]').dataset.triageId);
       await page.click({ css: '[data-fixture-card]', nth: 0, inside: 'button[aria-label^="Accept"]' });
-      const history = await browser.waitInBackground((g) => g.chrome.storage.local.get('history').then(({ history }) => history?.length && history));
-      assert.deepEqual([history[0].id, history[0].action, history[0].via], [id, 'accept', 'linkedin']);
+      const history = await browser.waitInBackground((g, i) => g.chrome.storage.local.get('history').then(({ history }) => history?.some((h) => h.id === i) && history), id);
+      assert.deepEqual(history.map((h) => [h.id, h.action, h.via]), [[id, 'accept', 'linkedin']]);
       const popup = await browser.openExtensionPage('popup.html');
       await popup.waitForFunction(() => /1 of 30/.test(document.querySelector('.week')?.textContent ?? ''));
       await popup.close();
