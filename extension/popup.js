@@ -130,6 +130,9 @@ async function sentSection(ledger) {
     section.append(el('p', { class: 'muted' }, t('popupSentNever')));
     return section;
   }
+  // What the Sent tab could not read is said, never skipped.
+  if (ledger?.status === 'unrecognized') section.append(el('p', { class: 'problem', 'data-sent': 'unreadable', role: 'status' }, t('popupSentUnrecognized')));
+  else if (ledger?.unreadable) section.append(el('p', { class: 'problem', 'data-sent': 'unreadable', role: 'status' }, t('popupSentUnreadable', ledger.unreadable)));
   section.append(el('p', { 'data-sent': 'pending' }, t('popupSentPending', s.pending, s.withdraw_suggested)));
   if (s.oldest) section.append(el('p', { 'data-sent': 'oldest' }, t('popupSentOldest', s.oldest.name || s.oldest.id, s.oldest.days)));
   section.append(

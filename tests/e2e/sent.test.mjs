@@ -298,6 +298,28 @@ for (const kind of BROWSERS) {
       await page.close();
     });
 
+    test('a sent invitation that cannot be read is said on the page and in the popup', async () => {
+      const page = await openSent();
+      // A row with LinkedIn's Withdraw but no invitee to read (no profile link, no name).
+      await page.evaluate(() => {
+        const row = document.createElement('div');
+        row.setAttribute('role', 'listitem');
+        const withdraw = document.createElement('button');
+        withdraw.setAttribute('aria-label', 'Withdraw');
+        withdraw.textContent = 'Withdraw';
+        row.append(document.createElement('p'), withdraw);
+        row.firstChild.textContent = 'Sent 2 weeks ago';
+        document.querySelector('[data-fixture-sent]').parentElement.append(row);
+      });
+      await page.waitForFunction(() => document.documentElement.dataset.triageUnreadable === '1');
+      await browser.waitInBackground((g) => g.chrome.storage.local.get('sent').then(({ sent }) => sent?.unreadable === 1));
+      const popup = await browser.openExtensionPage('popup.html');
+      await popup.waitForFunction(() => document.querySelector('[data-sent="unreadable"]'));
+      assert.match(await popup.textContent('[data-sent="unreadable"]'), /Sent invitations that could not be read: 1\./);
+      await popup.close();
+      await page.close();
+    });
+
     test('the ledger keeps when each was sent, from its age', async () => {
       const page = await openSent();
       const cards = await sentCards(page);
