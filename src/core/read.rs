@@ -631,11 +631,40 @@ impl<'d, 'a> Page<'d, 'a> {
         roots
     }
 
-    /// Grows a card's smallest root to the rest of its row: up to its list item, while the
-    /// parent adds no other Accept, known card, link to another invitee or heading. An element on
-    /// the way that we painted before (`data-triage-id`) stays the root, so a card the page wraps
-    /// in a new container keeps its badge where it is.
+    /// Grows a card's smallest root to the rest of its row (see [`Rows::grow`]).
     fn grow(&self, smallest: NodeId) -> NodeId {
+        Rows {
+            doc: self.doc,
+            controls: &self.accepts,
+            stubs: &self.stubs,
+            links: &self.links,
+            link_keys: &self.link_keys,
+            hidden: self.hidden,
+        }
+        .grow(smallest)
+    }
+}
+
+/// What a card grows over, on either tab: the page's controls of the card's kind (Accept on
+/// the Received tab, Withdraw on the Sent tab), the cards known from an earlier pass, and the
+/// identity links with their invitee keys, each in document order.
+pub(crate) struct Rows<'d, 'a> {
+    pub(crate) doc: &'d Document<'a>,
+    pub(crate) controls: &'d [NodeId],
+    pub(crate) stubs: &'d [NodeId],
+    pub(crate) links: &'d [NodeId],
+    pub(crate) link_keys: &'d [u32],
+    /// Elements under hidden or dialog containers ([`hides_controls`]).
+    pub(crate) hidden: &'d [bool],
+}
+
+impl Rows<'_, '_> {
+    /// Grows a card's smallest root to the rest of its row (a note or a Message link in a block
+    /// after the main one): up to its list item, while the parent adds no other control of the
+    /// card's kind, known card, link to another invitee or heading. An element on the way that
+    /// we painted before (`data-triage-id`) stays the root, so a card the page wraps in a new
+    /// container keeps its badge where it is.
+    pub(crate) fn grow(&self, smallest: NodeId) -> NodeId {
         let doc = self.doc;
         let own: FxHashSet<u32> = self.link_keys_in(smallest).collect();
         let mut root = smallest;
@@ -646,8 +675,8 @@ impl<'d, 'a> Page<'d, 'a> {
             };
             if is_list_boundary(doc, parent)
                 || is_list_container(doc, parent)
-                || self.accepts_in(parent).len() > self.accepts_in(root).len()
-                || inside(doc, &self.stubs, parent).len() > inside(doc, &self.stubs, root).len()
+                || inside(doc, self.controls, parent).len() > inside(doc, self.controls, root).len()
+                || inside(doc, self.stubs, parent).len() > inside(doc, self.stubs, root).len()
                 || self.adds_other_invitee(parent, root, &own)
             {
                 break;
@@ -672,10 +701,8 @@ impl<'d, 'a> Page<'d, 'a> {
         let doc = self.doc;
         let from = self.links.partition_point(|&n| n < parent);
         let to = self.links.partition_point(|&n| n < doc.end(parent));
-        let other_link = (from..to).any(|k| {
-            let link = self.links[k];
-            !doc.contains(child, link) && !own.contains(&self.link_keys[k])
-        });
+        let other_link = (from..to)
+            .any(|k| !doc.contains(child, self.links[k]) && !own.contains(&self.link_keys[k]));
         other_link
             || doc
                 .descendants(parent)

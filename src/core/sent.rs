@@ -25,9 +25,8 @@ use crate::core::html::{Attr, Document, NodeId};
 use crate::core::lang;
 use crate::core::parse;
 use crate::core::read::{
-    control_label, hides_controls, inside, is_control, is_heading, is_list_boundary,
-    is_list_container, is_list_item, list_shown, named_control_rows, skips_text, text_lines,
-    MAX_CLIMB,
+    control_label, hides_controls, inside, is_control, is_list_boundary, list_shown,
+    named_control_rows, skips_text, text_lines, Rows, MAX_CLIMB,
 };
 
 /// One sent invitation read from the Sent tab.
@@ -376,54 +375,17 @@ impl<'d, 'a> SentPage<'d, 'a> {
         roots
     }
 
-    /// Grows a card's smallest root to the rest of its row (a note in a block after the main
-    /// row): up to its list item, while the parent adds no other Withdraw, known card, link to
-    /// another invitee or heading. An element on the way that we painted before
-    /// (`data-triage-id`) stays the root.
+    /// Grows a card's smallest root to the rest of its row (see [`Rows::grow`]).
     fn grow(&self, smallest: NodeId) -> NodeId {
-        let doc = self.doc;
-        let own: FxHashSet<u32> = self.link_keys_in(smallest).collect();
-        let mut root = smallest;
-        let mut painted = doc.has_attr(root, Attr::TriageId).then_some(root);
-        while !is_list_item(doc, root) {
-            let Some(parent) = doc.parent_element(root) else {
-                break;
-            };
-            if is_list_boundary(doc, parent)
-                || is_list_container(doc, parent)
-                || self.withdraws_in(parent).len() > self.withdraws_in(root).len()
-                || inside(doc, &self.stubs, parent).len() > inside(doc, &self.stubs, root).len()
-                || self.adds_other_invitee(parent, root, &own)
-            {
-                break;
-            }
-            root = parent;
-            if painted.is_none() && doc.has_attr(root, Attr::TriageId) {
-                painted = Some(root);
-            }
+        Rows {
+            doc: self.doc,
+            controls: &self.withdraws,
+            stubs: &self.stubs,
+            links: &self.links,
+            link_keys: &self.link_keys,
+            hidden: self.hidden,
         }
-        painted.unwrap_or(root)
-    }
-
-    fn link_keys_in(&self, el: NodeId) -> impl Iterator<Item = u32> + '_ {
-        let from = self.links.partition_point(|&n| n < el);
-        let to = self.links.partition_point(|&n| n < self.doc.end(el));
-        self.link_keys[from..to].iter().copied()
-    }
-
-    /// Whether `parent`, outside `child`, holds a link to someone not in `own` or a visible
-    /// heading.
-    fn adds_other_invitee(&self, parent: NodeId, child: NodeId, own: &FxHashSet<u32>) -> bool {
-        let doc = self.doc;
-        let from = self.links.partition_point(|&n| n < parent);
-        let to = self.links.partition_point(|&n| n < doc.end(parent));
-        let other_link = (from..to)
-            .any(|k| !doc.contains(child, self.links[k]) && !own.contains(&self.link_keys[k]));
-        other_link
-            || doc
-                .descendants(parent)
-                .filter(|&el| !doc.contains(child, el) && !self.hidden[el])
-                .any(|el| is_heading(doc.tag(el)))
+        .grow(smallest)
     }
 }
 

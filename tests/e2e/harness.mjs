@@ -147,6 +147,19 @@ export async function openExtensionPage(browser, file) {
   return page;
 }
 
+/**
+ * A clean slate between two tests of one browser: the pages a failed test left open are
+ * closed (their passes would write over the next test's queue), storage is cleared through the
+ * worker's one writer ("Delete everything", after every write still queued) and once more
+ * directly, and the settings are the defaults. `options` is an open extension page, kept.
+ */
+export async function freshStart(browser, options) {
+  for (const p of browser.pages()) if (p !== options) await p.close();
+  await options.evaluate(() => chrome.runtime.sendMessage({ type: 'forget' }));
+  await browser.background((g) => g.chrome.storage.local.clear());
+  await saveSettingsFrom(options, null);
+}
+
 /** Saves a settings document (or `null`) through the extension's storage.js, from `page`. */
 export function saveSettingsFrom(page, settings) {
   return page.evaluate(async (s) => (await import('./storage.js')).saveSettings(s), settings);

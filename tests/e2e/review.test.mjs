@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
-import { INVITATIONS_URL, saveSettingsFrom } from './harness.mjs';
+import { INVITATIONS_URL, freshStart, saveSettingsFrom } from './harness.mjs';
 
 /** A pace short enough for tests (the floor is 300 ms). */
 const FAST = { batch: { pace_ms: [300, 320] } };
@@ -24,16 +24,7 @@ for (const kind of BROWSERS) {
       options = await browser.openExtensionPage('options.html');
     });
     after(() => browser?.close());
-    beforeEach(async () => {
-      // A test that failed left its pages open: their passes would write the queue (and its
-      // tab) over the next test's.
-      for (const p of browser.pages()) if (p !== options) await p.close();
-      // Cleared through the worker's one writer ("Delete everything"), after every write the
-      // test before still had queued, rather than under them.
-      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'forget' }));
-      await browser.background((g) => g.chrome.storage.local.clear());
-      await saveSettingsFrom(options, null);
-    });
+    beforeEach(() => freshStart(browser, options));
 
     /** Saves these settings (over the defaults). */
     const settings = (extra) => saveSettingsFrom(options, { version: 3, ...extra });

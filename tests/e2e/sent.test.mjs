@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
-import { saveSettingsFrom } from './harness.mjs';
+import { freshStart, saveSettingsFrom } from './harness.mjs';
 
 const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 /** A pace short enough for tests (the floor is 300 ms). */
@@ -23,14 +23,7 @@ for (const kind of BROWSERS) {
       options = await browser.openExtensionPage('options.html');
     });
     after(() => browser?.close());
-    beforeEach(async () => {
-      // Leftover pages (a failed test's) and writes the test before still had queued must not
-      // land in this one: close them, and clear through the worker's one writer.
-      for (const p of browser.pages()) if (p !== options) await p.close();
-      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'forget' }));
-      await browser.background((g) => g.chrome.storage.local.clear());
-      await saveSettingsFrom(options, null);
-    });
+    beforeEach(() => freshStart(browser, options));
 
     const settings = (extra) => saveSettingsFrom(options, { version: 4, ...extra });
     const stored = (key) => browser.background((g, k) => g.chrome.storage.local.get(k).then((all) => all[k]), key);
