@@ -90,17 +90,9 @@ fn is_alert(doc: &Document, el: NodeId) -> bool {
     doc.attr(el, Attr::Role) == Some("alert") || doc.attr(el, Attr::AriaLive) == Some("assertive")
 }
 
-/// Hidden by itself: `[hidden]`, `[inert]`, `[aria-hidden=true]`, an inline `display: none`, or
-/// a `<dialog>` without `open`.
+/// Hidden by itself, or a `<dialog>` without `open` (see [`crate::core::read::is_closed`]).
 fn hides(doc: &Document, el: NodeId) -> bool {
-    doc.has_attr(el, Attr::Hidden)
-        || doc.has_attr(el, Attr::Inert)
-        || doc.attr(el, Attr::AriaHidden) == Some("true")
-        || (doc.tag(el) == "dialog" && !doc.has_attr(el, Attr::Open))
-        || doc.attr(el, Attr::Style).is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_ascii_lowercase().contains("display:none")
-        })
+    crate::core::read::is_closed(doc, el)
 }
 
 fn shortened(text: &str) -> String {

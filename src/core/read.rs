@@ -71,10 +71,9 @@ pub(crate) fn skips_text(doc: &Document, el: NodeId) -> bool {
         || is_own_ui(doc, el)
 }
 
-/// Controls under these are never a card's: hidden (`[hidden]`, `[inert]`,
-/// `[aria-hidden=true]`, an inline `display: none` or `visibility: hidden`), inside a dialog
-/// (`dialog`, `[role=dialog]`, `[role=alertdialog]`, `[aria-modal=true]`), or our own UI.
-pub(crate) fn hides_controls(doc: &Document, el: NodeId) -> bool {
+/// Hidden by itself: `[hidden]`, `[inert]`, `[aria-hidden=true]`, an inline `display: none` or
+/// `visibility: hidden`.
+pub(crate) fn hides_itself(doc: &Document, el: NodeId) -> bool {
     let style_hides = doc.attr(el, Attr::Style).is_some_and(|s| {
         let s: String = s
             .chars()
@@ -87,6 +86,19 @@ pub(crate) fn hides_controls(doc: &Document, el: NodeId) -> bool {
         || doc.has_attr(el, Attr::Inert)
         || doc.attr(el, Attr::AriaHidden) == Some("true")
         || style_hides
+}
+
+/// Closed or hidden by itself: `[hidden]`, `[inert]`, `[aria-hidden=true]`, an inline
+/// `display: none` or `visibility: hidden`, a `<dialog>` without `open`.
+pub(crate) fn is_closed(doc: &Document, el: NodeId) -> bool {
+    hides_itself(doc, el) || (doc.tag(el) == "dialog" && !doc.has_attr(el, Attr::Open))
+}
+
+/// Controls under these are never a card's: hidden (`[hidden]`, `[inert]`,
+/// `[aria-hidden=true]`, an inline `display: none` or `visibility: hidden`), inside a dialog
+/// (`dialog`, `[role=dialog]`, `[role=alertdialog]`, `[aria-modal=true]`), or our own UI.
+pub(crate) fn hides_controls(doc: &Document, el: NodeId) -> bool {
+    hides_itself(doc, el)
         || doc.tag(el) == "dialog"
         || matches!(doc.attr(el, Attr::Role), Some("dialog" | "alertdialog"))
         || doc.attr(el, Attr::AriaModal) == Some("true")

@@ -25,7 +25,7 @@ use crate::core::html::{Attr, Document, NodeId};
 use crate::core::lang;
 use crate::core::parse;
 use crate::core::read::{
-    control_label, hides_controls, inside, is_control, is_list_boundary, list_shown,
+    control_label, hides_controls, inside, is_closed, is_control, is_list_boundary, list_shown,
     named_control_rows, skips_text, text_lines, Rows, MAX_CLIMB,
 };
 
@@ -173,24 +173,6 @@ fn is_dialog(doc: &Document, el: NodeId) -> bool {
         || matches!(doc.attr(el, Attr::Role), Some("dialog" | "alertdialog"))
         || doc.attr(el, Attr::AriaModal) == Some("true")
         || doc.has_class(el, "artdeco-modal")
-}
-
-/// Closed or hidden by itself: `[hidden]`, `[inert]`, `[aria-hidden=true]`, an inline
-/// `display: none` or `visibility: hidden`, a `<dialog>` without `open`.
-fn is_closed(doc: &Document, el: NodeId) -> bool {
-    let style_hides = doc.attr(el, Attr::Style).is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    });
-    doc.has_attr(el, Attr::Hidden)
-        || doc.has_attr(el, Attr::Inert)
-        || doc.attr(el, Attr::AriaHidden) == Some("true")
-        || style_hides
-        || (doc.tag(el) == "dialog" && !doc.has_attr(el, Attr::Open))
 }
 
 /// The open Withdraw confirmations, in document order (each with the innermost open dialog
