@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json;
+
 /// A day in milliseconds.
 const DAY_MS: u64 = 86_400_000;
 /// Pending this long, an invitation that leaves the list is taken to have expired, not been
@@ -98,6 +100,89 @@ pub struct Observation {
     pub complete: bool,
     /// Invitations withdrawn (verified: the card went away after a withdraw).
     pub withdrawn: Vec<String>,
+}
+
+// ---------------------------------------------------------------- reading stored JSON
+// Read by hand, field by field, with the boundary's scalar readers: serde's derived readers,
+// one per type, cost the wasm about 20 KB here (BENCHMARKS.md, "Size with the Sent tab"). The
+// derived `Deserialize` stays for native code and tests.
+
+/// The fields of a JSON object, by name (`None` when `text` is no object).
+fn fields(text: &str) -> Option<std::collections::HashMap<String, &str>> {
+    Some(json::members(text)?.into_iter().collect())
+}
+
+/// A field read as `T`: absent or `null` reads as `None`; a field of another type is an error.
+fn optional<'t, T: Deserialize<'t>>(
+    fields: &std::collections::HashMap<String, &'t str>,
+    name: &str,
+) -> Result<Option<T>, ()> {
+    match fields.get(name) {
+        None | Some(&"null") => Ok(None),
+        Some(text) => json::from_str(text).map(Some).map_err(|_| ()),
+    }
+}
+
+fn state_named(name: &str) -> Option<State> {
+    Some(match name {
+        "pending" => State::Pending,
+        "withdrawn" => State::Withdrawn,
+        "accepted" => State::Accepted,
+        "expired" => State::Expired,
+        _ => return None,
+    })
+}
+
+impl Entry {
+    /// One stored entry from its JSON text; `None` when a field is missing or of the wrong kind.
+    pub fn from_json(text: &str) -> Option<Entry> {
+        let f = fields(text)?;
+        let state: String = optional(&f, "state").ok()??;
+        Some(Entry {
+            name: optional(&f, "name").ok()??,
+            profile: optional(&f, "profile").ok()?,
+            sent_at: optional(&f, "sent_at").ok()??,
+            seen_at: optional(&f, "seen_at").ok()??,
+            state: state_named(&state)?,
+            ended_at: optional(&f, "ended_at").ok()?,
+            withdraw: optional(&f, "withdraw").ok()?.unwrap_or(false),
+        })
+    }
+}
+
+impl Observed {
+    /// One card of an observation from its JSON text (missing fields take their defaults).
+    pub fn from_json(text: &str) -> Option<Observed> {
+        let f = fields(text)?;
+        Some(Observed {
+            id: optional(&f, "id").ok()?.unwrap_or_default(),
+            name: optional(&f, "name").ok()?.unwrap_or_default(),
+            profile: optional(&f, "profile").ok()?,
+            days: optional(&f, "days").ok()?,
+            withdraw: optional(&f, "withdraw").ok()?.unwrap_or(false),
+        })
+    }
+}
+
+impl Observation {
+    /// An observation from its JSON text (missing fields take their defaults); `None` when it
+    /// or one of its cards is not an object, or a field is of the wrong kind.
+    pub fn from_json(text: &str) -> Option<Observation> {
+        let f = fields(text)?;
+        let cards = match f.get("cards") {
+            None | Some(&"null") => vec![],
+            Some(list) => json::elements(list)?
+                .into_iter()
+                .map(Observed::from_json)
+                .collect::<Option<Vec<_>>>()?,
+        };
+        Some(Observation {
+            cards,
+            present: optional(&f, "present").ok()?.unwrap_or_default(),
+            complete: optional(&f, "complete").ok()?.unwrap_or(false),
+            withdrawn: optional(&f, "withdrawn").ok()?.unwrap_or_default(),
+        })
+    }
 }
 
 /// Brings the ledger up to date with one observation made at `now` (ms since the epoch).
@@ -423,6 +508,51 @@ mod tests {
         );
         assert_eq!(ledger.entries["ana"].state, State::Pending);
         assert_eq!(ledger.entries["ana"].ended_at, None);
+    }
+
+    #[test]
+    fn stored_json_reads_as_serde_reads_it_and_bad_entries_are_refused() {
+        let mut ledger = Ledger::default();
+        observe(
+            &mut ledger,
+            &Observation {
+                cards: vec![seen("ana", 3), seen("ben", 40)],
+                ..Observation::default()
+            },
+            NOW,
+        );
+        observe(
+            &mut ledger,
+            &Observation {
+                withdrawn: vec!["ana".into()],
+                ..Observation::default()
+            },
+            NOW,
+        );
+        for (id, entry) in &ledger.entries {
+            let text = serde_json::to_string(entry).unwrap();
+            assert_eq!(Entry::from_json(&text).as_ref(), Some(entry), "{id}");
+        }
+        for bad in [
+            "[]",
+            "3",
+            r#"{"name": "Ana"}"#,
+            r#"{"name": "Ana", "sent_at": 1, "seen_at": 1, "state": "lost"}"#,
+            r#"{"name": "Ana", "sent_at": "x", "seen_at": 1, "state": "pending"}"#,
+        ] {
+            assert_eq!(Entry::from_json(bad), None, "{bad}");
+        }
+        let observation = Observation {
+            cards: vec![seen("ana", 3), Observed::default()],
+            present: vec!["cy".into()],
+            complete: true,
+            withdrawn: vec!["dee".into()],
+        };
+        let text = serde_json::to_string(&observation).unwrap();
+        assert_eq!(Observation::from_json(&text), Some(observation));
+        assert_eq!(Observation::from_json("{}"), Some(Observation::default()));
+        assert_eq!(Observation::from_json(r#"{"cards": [3]}"#), None);
+        assert_eq!(Observation::from_json(r#"{"complete": "yes"}"#), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::core::preview::{self, Sample};
 use crate::core::read;
 use crate::core::score::Scorer;
 use crate::core::sent;
-use crate::core::sent_ledger::{self, Ledger, Observation};
+use crate::core::sent_ledger::{self, Ledger};
 use crate::core::sent_plan::{self, PageKind};
 use crate::core::settings::{FieldError, Settings};
 use crate::core::summary::Queue;
@@ -375,8 +375,10 @@ pub fn plan_withdraw_batch(ticked: JsValue, settings: JsValue) -> Result<JsValue
 #[wasm_bindgen(js_name = observeSent)]
 pub fn observe_sent(ledger: JsValue, observation: JsValue, now: f64) -> Result<JsValue, JsValue> {
     let mut ledger = ledger_from(&ledger);
-    let observation: Observation =
-        from_js(&observation).map_err(|e| error(format!("not a Sent tab observation: {e}")))?;
+    let observation = text_of(&observation)
+        .as_deref()
+        .and_then(sent_ledger::Observation::from_json)
+        .ok_or_else(|| error("not a Sent tab observation"))?;
     sent_ledger::observe(&mut ledger, &observation, whole_ms(now));
     Ok(to_js(&ledger))
 }
@@ -400,14 +402,21 @@ fn whole_ms(now: f64) -> u64 {
 /// The ledger as kept in storage.local, entry by entry.
 fn ledger_from(value: &JsValue) -> Ledger {
     let text = text_of(value);
-    Ledger {
-        entries: entries::<sent_ledger::Entry>(
-            field(text.as_deref(), "entries"),
-            "sent invitation",
-        )
-        .into_iter()
-        .collect(),
+    let mut ledger = Ledger::default();
+    for (id, entry) in field(text.as_deref(), "entries")
+        .and_then(json::members)
+        .unwrap_or_default()
+    {
+        match sent_ledger::Entry::from_json(entry) {
+            Some(entry) => {
+                ledger.entries.insert(id, entry);
+            }
+            None => console_warn(&format!(
+                "Invite Triage: skipped a malformed sent invitation \"{id}\"; the rest is kept"
+            )),
+        }
     }
+    ledger
 }
 
 /// The diagnostics channel: what the reader saw in a snapshot (HTML whose elements carry
