@@ -313,6 +313,33 @@ for (const kind of BROWSERS) {
       await page.close();
     });
 
+    test('quiet mode: nothing on the Sent tab, and the panel’s batch withdraw still works', async () => {
+      await settings({ ...FAST, quiet: true });
+      // No status on <html> in quiet mode: the page is opened, not waited for.
+      browser.serve({ [new URL(SENT_URL).pathname]: 'sent-current.html' });
+      const page = await browser.open(SENT_URL);
+      await page.waitForFunction(() => document.querySelectorAll('[data-fixture-sent]').length > 0);
+      const cards = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-fixture-sent]')].map((c) => ({ name: c.dataset.fixtureName, id: c.dataset.fixtureId, days: Number(c.dataset.fixtureDays) })),
+      );
+      // Read in full all the same: the ledger has every card.
+      await browser.waitInBackground((g, n) => g.chrome.storage.local.get('sent').then(({ sent }) => sent?.status === 'ready' && Object.keys(sent.entries).length === n), cards.length);
+      const ours = await page.evaluate(() => ({
+        hosts: document.querySelectorAll('[data-triage-ui]').length,
+        attributes: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('data-triage')),
+      }));
+      assert.deepEqual(ours, { hosts: 0, attributes: [] });
+      const suggested = cards.filter((c) => c.days >= 30).sort((a, b) => b.days - a.days);
+      const panel = await panelWithSuggestions(suggested.length);
+      await panel.click('[data-triage-withdraw-start]');
+      const batch = await withdrawEnded(panel);
+      assert.equal(batch.stopped.why, 'done');
+      assert.deepEqual(await page.evaluate(() => window.__fixture.withdrawn), suggested.map((c) => c.name));
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('data-triage'))), []);
+      await page.close();
+      await panel.close();
+    });
+
     test('the ledger keeps when each was sent, from its age', async () => {
       const page = await openSent();
       const cards = await sentCards(page);
