@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
-import { freshStart, saveSettingsFrom } from './harness.mjs';
+import { INVITATIONS_URL, freshStart, saveSettingsFrom } from './harness.mjs';
 
 const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 /** A pace short enough for tests (the floor is 300 ms). */
@@ -338,6 +338,26 @@ for (const kind of BROWSERS) {
       assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('data-triage'))), []);
       await page.close();
       await panel.close();
+    });
+
+    test('from Received to Sent and back without a reload: each tab read as what it is', async () => {
+      browser.serve({ [new URL(SENT_URL).pathname]: 'sent-current.html' });
+      const page = await browser.openInvitations('era-c2.html', { url: INVITATIONS_URL, status: 'ready' });
+      const received = await page.evaluate(() => document.querySelectorAll('[data-fixture-card]').length);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-fixture-card][data-triage-bucket]').length === n, received);
+      await page.evaluate((path) => window.__fixture.navigate(path), new URL(SENT_URL).pathname);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-fixture-sent]').length > 0 && [...document.querySelectorAll('[data-fixture-sent]')].every((c) => c.dataset.triageSentDays === c.dataset.fixtureDays),
+      );
+      // No received card's paint is left, and the Sent tab's cards carry no bucket.
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-triage-bucket]').length), 0);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.triageCount), String(await page.evaluate(() => document.querySelectorAll('[data-fixture-sent]').length)));
+      const ledger = await stored('sent');
+      assert.equal(Object.keys(ledger.entries).length, await page.evaluate(() => document.querySelectorAll('[data-fixture-sent]').length));
+      await page.evaluate((path) => window.__fixture.navigate(path), new URL(INVITATIONS_URL).pathname);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-fixture-card][data-triage-bucket]').length === n, received);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-triage-sent-days]').length), 0);
+      await page.close();
     });
 
     test('the ledger keeps when each was sent, from its age', async () => {
