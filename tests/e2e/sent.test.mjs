@@ -136,6 +136,17 @@ for (const kind of BROWSERS) {
       await page.close();
     });
 
+    test('a double click on our Withdraw clicks LinkedIn’s once', async () => {
+      const page = await openSent();
+      const at = (await sentCards(page)).findIndex((c) => c.name === 'Kwame Mensah');
+      await page.click(ourWithdraw(at), { count: 2 });
+      await page.waitForFunction(() => document.querySelector('dialog[open][data-testid="dialog"]'));
+      await page.waitForFunction((i) => /Confirm in LinkedIn/.test(document.querySelectorAll('[data-fixture-sent]')[i].querySelector('[data-triage-ui]').shadowRoot.querySelector('.status').textContent), at);
+      assert.deepEqual(await page.evaluate(() => (window.__fixtureClicks ?? []).map((c) => [c.action, c.name])), [['withdraw', 'Kwame Mensah']]);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('dialog[open]').length), 1);
+      await page.close();
+    });
+
     test('closing LinkedIn’s confirmation keeps the invitation and says so', async () => {
       const page = await openSent();
       const at = await indexOf(page, 'Kwame Mensah');
