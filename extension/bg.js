@@ -150,7 +150,10 @@ async function observeSent(observation, page = {}) {
   const { sent = { entries: {} } } = await api.storage.local.get('sent');
   const reply = await engine({ op: 'observeSent', ledger: sent, observation, now: Date.now() });
   if (!reply.ledger) throw new Error(reply.error ?? 'the engine did not answer');
-  await api.storage.local.set({ sent: { ...sent, ...page, entries: reply.ledger.entries, updated: Date.now() } });
+  const next = { ...sent, ...page, entries: reply.ledger.entries };
+  // A pass that changed nothing writes nothing (the popup and the panel follow every write).
+  if (JSON.stringify({ ...next, updated: 0 }) === JSON.stringify({ ...sent, updated: 0 })) return;
+  await api.storage.local.set({ sent: { ...next, updated: Date.now() } });
 }
 
 /** A read of the Sent tab, for the ledger: every card read, and whether that is the whole list. */

@@ -301,7 +301,7 @@ interface SentObserved {
 
 /** The sent invitations' ledger, storage.local `sent` (sent_ledger.rs `Ledger`), with the page's state. */
 interface SentLedger {
-  entries: Record<string, { name: string; profile?: string; sent_at: number; seen_at: number; state: 'pending' | 'withdrawn' | 'accepted' | 'expired'; ended_at?: number; withdraw: boolean }>;
+  entries: Record<string, { name: string; profile?: string; sent_at: number; state: 'pending' | 'withdrawn' | 'accepted' | 'expired'; ended_at?: number; withdraw: boolean }>;
   status?: PlanStatus;
   unreadable?: number;
   lang?: string | null;

@@ -51,8 +51,6 @@ pub struct Entry {
     /// or more, and each read can only narrow it. Whole milliseconds: no float crosses the
     /// boundary (formatting one costs the wasm kilobytes).
     pub sent_at: u64,
-    /// When the Sent tab last showed it (ms).
-    pub seen_at: u64,
     /// What became of it.
     pub state: State,
     /// When it left the list or was withdrawn (ms).
@@ -142,7 +140,6 @@ impl Entry {
             name: optional(&f, "name").ok()??,
             profile: optional(&f, "profile").ok()?,
             sent_at: optional(&f, "sent_at").ok()??,
-            seen_at: optional(&f, "seen_at").ok()??,
             state: state_named(&state)?,
             ended_at: optional(&f, "ended_at").ok()?,
             withdraw: optional(&f, "withdraw").ok()?.unwrap_or(false),
@@ -199,7 +196,6 @@ pub fn observe(ledger: &mut Ledger, observation: &Observation, now: u64) {
                 name: card.name.clone(),
                 profile: card.profile.clone(),
                 sent_at,
-                seen_at: now,
                 state: State::Pending,
                 ended_at: None,
                 withdraw: card.withdraw,
@@ -213,7 +209,6 @@ pub fn observe(ledger: &mut Ledger, observation: &Observation, now: u64) {
         if card.profile.is_some() {
             entry.profile.clone_from(&card.profile);
         }
-        entry.seen_at = now;
         entry.withdraw = card.withdraw;
         // On the list again (a withdraw that did not take, a conclusion a later read undoes).
         entry.state = State::Pending;
@@ -382,6 +377,25 @@ mod tests {
         }
     }
 
+    /// A read of the Sent tab showing `cards`, the whole list or not.
+    fn read(ledger: &mut Ledger, cards: Vec<Observed>, complete: bool, now: u64) {
+        let observation = Observation {
+            cards,
+            complete,
+            ..Observation::default()
+        };
+        observe(ledger, &observation, now);
+    }
+
+    /// A verified withdraw of `id`.
+    fn withdraw(ledger: &mut Ledger, id: &str, now: u64) {
+        let observation = Observation {
+            withdrawn: vec![id.into()],
+            ..Observation::default()
+        };
+        observe(ledger, &observation, now);
+    }
+
     #[test]
     fn invitations_that_leave_a_whole_list_were_accepted_or_expired() {
         let mut ledger = Ledger::default();
@@ -398,24 +412,9 @@ mod tests {
         observe(&mut ledger, &first, NOW);
         assert_eq!(stats(&ledger, NOW).pending, 4);
         // Dee withdrawn through us; the next whole read lacks Ana, Cy and Dee.
-        observe(
-            &mut ledger,
-            &Observation {
-                withdrawn: vec!["dee".into()],
-                ..Observation::default()
-            },
-            NOW + 1000,
-        );
+        withdraw(&mut ledger, "dee", NOW + 1000);
         let later = NOW + DAY_MS;
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ben", 41)],
-                complete: true,
-                ..Observation::default()
-            },
-            later,
-        );
+        read(&mut ledger, vec![seen("ben", 41)], true, later);
         let state = |id: &str| ledger.entries[id].state;
         assert_eq!(state("ana"), State::Accepted);
         assert_eq!(state("ben"), State::Pending);
@@ -443,12 +442,10 @@ mod tests {
     #[test]
     fn cards_painted_before_are_still_on_a_whole_list() {
         let mut ledger = Ledger::default();
-        observe(
+        read(
             &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 3), seen("ben", 5)],
-                ..Observation::default()
-            },
+            vec![seen("ana", 3), seen("ben", 5)],
+            false,
             NOW,
         );
         // The next pass reads only new cards; Ana and Ben come as stubs.
@@ -468,44 +465,17 @@ mod tests {
     #[test]
     fn a_partial_read_concludes_nothing_and_a_return_undoes_a_conclusion() {
         let mut ledger = Ledger::default();
-        observe(
+        read(
             &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 3), seen("ben", 5)],
-                complete: false,
-                ..Observation::default()
-            },
+            vec![seen("ana", 3), seen("ben", 5)],
+            false,
             NOW,
         );
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ben", 5)],
-                complete: false,
-                ..Observation::default()
-            },
-            NOW,
-        );
+        read(&mut ledger, vec![seen("ben", 5)], false, NOW);
         assert_eq!(ledger.entries["ana"].state, State::Pending);
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ben", 5)],
-                complete: true,
-                ..Observation::default()
-            },
-            NOW,
-        );
+        read(&mut ledger, vec![seen("ben", 5)], true, NOW);
         assert_eq!(ledger.entries["ana"].state, State::Accepted);
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 4)],
-                complete: false,
-                ..Observation::default()
-            },
-            NOW,
-        );
+        read(&mut ledger, vec![seen("ana", 4)], false, NOW);
         assert_eq!(ledger.entries["ana"].state, State::Pending);
         assert_eq!(ledger.entries["ana"].ended_at, None);
     }
@@ -513,22 +483,13 @@ mod tests {
     #[test]
     fn stored_json_reads_as_serde_reads_it_and_bad_entries_are_refused() {
         let mut ledger = Ledger::default();
-        observe(
+        read(
             &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 3), seen("ben", 40)],
-                ..Observation::default()
-            },
+            vec![seen("ana", 3), seen("ben", 40)],
+            false,
             NOW,
         );
-        observe(
-            &mut ledger,
-            &Observation {
-                withdrawn: vec!["ana".into()],
-                ..Observation::default()
-            },
-            NOW,
-        );
+        withdraw(&mut ledger, "ana", NOW);
         for (id, entry) in &ledger.entries {
             let text = serde_json::to_string(entry).unwrap();
             assert_eq!(Entry::from_json(&text).as_ref(), Some(entry), "{id}");
@@ -537,8 +498,8 @@ mod tests {
             "[]",
             "3",
             r#"{"name": "Ana"}"#,
-            r#"{"name": "Ana", "sent_at": 1, "seen_at": 1, "state": "lost"}"#,
-            r#"{"name": "Ana", "sent_at": "x", "seen_at": 1, "state": "pending"}"#,
+            r#"{"name": "Ana", "sent_at": 1, "state": "lost"}"#,
+            r#"{"name": "Ana", "sent_at": "x", "state": "pending"}"#,
         ] {
             assert_eq!(Entry::from_json(bad), None, "{bad}");
         }
@@ -558,33 +519,12 @@ mod tests {
     #[test]
     fn each_read_narrows_when_it_was_sent() {
         let mut ledger = Ledger::default();
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 7)],
-                ..Observation::default()
-            },
-            NOW,
-        );
+        read(&mut ledger, vec![seen("ana", 7)], false, NOW);
         // A week later it reads "2 weeks ago" (14): consistent, nothing moves.
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 14)],
-                ..Observation::default()
-            },
-            NOW + 7 * DAY_MS,
-        );
+        read(&mut ledger, vec![seen("ana", 14)], false, NOW + 7 * DAY_MS);
         assert_eq!(ledger.entries["ana"].sent_at, NOW - 7 * DAY_MS);
         // "1 month ago" (30) two weeks on: it was sent earlier than thought.
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 30)],
-                ..Observation::default()
-            },
-            NOW + 21 * DAY_MS,
-        );
+        read(&mut ledger, vec![seen("ana", 30)], false, NOW + 21 * DAY_MS);
         assert_eq!(ledger.entries["ana"].sent_at, NOW - 9 * DAY_MS);
     }
 
@@ -594,22 +534,8 @@ mod tests {
         assert!(!s.seen);
         assert_eq!(s.rate, None);
         let mut ledger = Ledger::default();
-        observe(
-            &mut ledger,
-            &Observation {
-                cards: vec![seen("ana", 3)],
-                ..Observation::default()
-            },
-            NOW,
-        );
-        observe(
-            &mut ledger,
-            &Observation {
-                withdrawn: vec!["ana".into()],
-                ..Observation::default()
-            },
-            NOW,
-        );
+        read(&mut ledger, vec![seen("ana", 3)], false, NOW);
+        withdraw(&mut ledger, "ana", NOW);
         observe(&mut ledger, &Observation::default(), NOW + 401 * DAY_MS);
         assert!(ledger.entries.is_empty());
     }

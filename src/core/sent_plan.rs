@@ -131,7 +131,9 @@ pub fn plan_sent(read: &SentRead, settings: &Settings, memory: &Memory) -> Paint
 pub fn sent_paint(card: &SentCard, settings: &Settings, memory: &Memory) -> SentPaint {
     let after = settings.sent.withdraw_after_days;
     let withdraw = card.days.is_some_and(|d| d >= after);
-    let first = first_name(&card.name);
+    // "invite Ana again": the first name as the received side greets (titles skipped).
+    let first = Some(crate::core::parse::first_name(&card.name)).filter(|f| !f.is_empty());
+    let first = first.as_deref().unwrap_or("them");
     let mut reasons = vec![ReasonPaint {
         label: match card.days {
             Some(days) if withdraw => format!(
@@ -219,10 +221,6 @@ fn confirm_paint(confirm: &WithdrawConfirm, cards: &[SentCard]) -> ConfirmPaint 
     }
 }
 
-/// The first word of a name, for "invite Ana again"; the whole name when it has one word.
-fn first_name(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or("them")
-}
 
 #[cfg(test)]
 mod tests {
