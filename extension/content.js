@@ -65,6 +65,8 @@
    * @type {{dialog: Element, control: Element, id: string | null}[]}
    */
   let confirms = [];
+  /** Which tab the last plan was for (`received` or `sent`): the engine says, per plan. */
+  let pageKind = 'received';
   /**
    * Whether a snapshot would tell the engine nothing new: the text of the last one answered,
    * naming the very same elements (a card replaced by its copy reads the same but is another
@@ -437,8 +439,10 @@
         const answered = state?.actions.find((a) => a.resolves && state.controls.get(a.control)?.contains(target));
         // A click of the user's own on LinkedIn's control is trusted; ours (`control.click()`)
         // is not, and is recorded by the action that made it.
-        const how = { decline: 'ignored', withdraw: 'withdrawn' }[answered?.action] ?? 'accepted';
-        if (answered) clicked.set(n, { id: state.id, how, at: Date.now(), via: event.isTrusted ? 'linkedin' : 'extension' });
+        if (answered) {
+          const how = { decline: 'ignored', withdraw: 'withdrawn' }[answered.action] ?? 'accepted';
+          clicked.set(n, { id: state.id, how, at: Date.now(), via: event.isTrusted ? 'linkedin' : 'extension' });
+        }
         return;
       }
     },
@@ -470,7 +474,8 @@
     frictions = new Map((plan.frictions ?? []).filter((f) => elements[f.at]).map((f) => [elements[f.at], f.text]));
     confirms = (plan.confirms ?? []).filter((c) => elements[c.dialog] && elements[c.control]).map((c) => ({ dialog: elements[c.dialog], control: elements[c.control], id: c.id ?? null }));
     // The Sent tab's invitations are painted as the received ones are, with their own badge.
-    const cards = plan.page === 'sent' ? plan.sent ?? [] : plan.cards;
+    pageKind = plan.page === 'sent' ? 'sent' : 'received';
+    const cards = isSent() ? plan.sent ?? [] : plan.cards;
     // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
     const before = known;
     known = new Set(stubs ?? []);
@@ -572,7 +577,7 @@
     }
     const host = live ?? createHost(cardRoot);
     host.dataset.theme = theme;
-    if (isSent(card)) {
+    if (isSent()) {
       if (card.days != null) cardRoot.dataset.triageSentDays = String(card.days);
       else delete cardRoot.dataset.triageSentDays;
       if (card.withdraw) cardRoot.dataset.triageSuggest = 'withdraw';
@@ -675,8 +680,7 @@
   })();
   const pointsClass = (n) => (n < 0 ? 'pts neg' : n > 0 ? 'pts pos' : 'pts');
 
-  /** A sent invitation (the Sent tab's plan) rather than a received one. */
-  const isSent = (card) => !('bucket' in card);
+  const isSent = () => pageKind === 'sent';
 
   /** "35 days ago", "yesterday", in the browser's language; a card without an age says so. */
   const ageText = (() => {
@@ -717,7 +721,7 @@
 
   function render(shadow, card, state) {
     const reasonsId = 'reasons';
-    const head = isSent(card) ? sentHead(card, reasonsId) : bucketHead(card, reasonsId);
+    const head = isSent() ? sentHead(card, reasonsId) : bucketHead(card, reasonsId);
     const badge = head.badge;
     // The reasons are filled when first shown: a long page paints its badges, not 500 lists.
     const reasons = el('div', { class: 'reasons', id: reasonsId, part: 'reasons', 'data-triage-reasons': '', hidden: true });
@@ -987,7 +991,9 @@
   function followConfirm(w) {
     const own = confirms.find((c) => c.id === w.id) ?? (confirms.length === 1 && !confirms[0].id ? confirms[0] : null);
     const state = w.withdraw;
-    if (own && own !== state.confirm && own.dialog !== state.confirm?.dialog) {
+    // A confirmation not handled yet: a new one, or the same dialog open again after it closed
+    // (the artdeco era keeps one modal and shows it again).
+    if (own && (own.dialog !== state.confirm?.dialog || state.closed)) {
       state.confirm = own;
       state.closed = false;
       if (state.inBatch) {

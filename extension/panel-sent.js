@@ -7,6 +7,7 @@ import { handle } from './engine.js';
 import { el, t } from './i18n.js';
 import './platform.js';
 import { loadSettings } from './storage.js';
+import { answeringTab, tell } from './tab-messages.js';
 
 const { api } = globalThis.inviteTriagePlatform;
 const SENT = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
@@ -93,20 +94,8 @@ function statusText() {
   return t(key, withdrawn, who, stopped.text ?? '');
 }
 
-/**
- * The Sent tab to act in: the tab the ledger was last read in, else this window's active tab,
- * if its content script answers; else null.
- * @returns {Promise<number | null>}
- */
-async function sentTabId() {
-  const [active] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  for (const id of [sentTab, active?.id]) {
-    if (typeof id !== 'number') continue;
-    const answer = await api.tabs.sendMessage(id, { type: 'present', ids: [] }).catch(() => null);
-    if (answer && !answer.error) return id;
-  }
-  return null;
-}
+/** The Sent tab to act in: the tab the ledger was last read in, else the active one. */
+const sentTabId = () => answeringTab(sentTab);
 
 list.addEventListener('change', (event) => {
   const box = /** @type {HTMLInputElement} */ (event.target);
@@ -131,11 +120,11 @@ startButton.addEventListener('click', async () => {
     status.textContent = t('engineFailed', reply.error ?? '');
     return;
   }
-  const started = await api.tabs.sendMessage(tab, { type: 'batchStart', plan: reply.batch }).catch((e) => ({ error: String(e?.message ?? e) }));
+  const started = await tell(tab, { type: 'batchStart', plan: reply.batch });
   if (!started || started.error) status.textContent = t('batchError', 0, '', started?.error ?? '');
 });
 
 stopButton.addEventListener('click', async () => {
   const tab = batchState?.tab ?? (await sentTabId());
-  if (typeof tab === 'number') await api.tabs.sendMessage(tab, { type: 'batchStop' }).catch(() => null);
+  if (typeof tab === 'number') await tell(tab, { type: 'batchStop' });
 });

@@ -8,6 +8,7 @@ import { el, localize, t } from './i18n.js';
 import './platform.js';
 import { renderWithdraw } from './panel-sent.js';
 import { loadMemory, loadSettings } from './storage.js';
+import { answeringTab, tell } from './tab-messages.js';
 
 keepPageOnTrap();
 
@@ -44,25 +45,7 @@ let confirming = null;
  */
 async function invitationsTab() {
   const { queue } = await api.storage.local.get('queue');
-  const [active] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  for (const id of [queue?.tab, active?.id]) {
-    if (typeof id !== 'number') continue;
-    const answer = await tell(id, { type: 'present', ids: [] });
-    if (answer && !answer.error) return id;
-  }
-  return null;
-}
-
-/**
- * A message to the tab's content script; null when nothing there answers.
- * @param {number} tab
- * @param {TabMessage} message
- */
-function tell(tab, message) {
-  return api.tabs.sendMessage(tab, message).then(
-    (reply) => reply ?? null,
-    () => null,
-  );
+  return answeringTab(queue?.tab);
 }
 
 // ------------------------------------------------------------------ render

@@ -221,7 +221,6 @@ fn confirm_paint(confirm: &WithdrawConfirm, cards: &[SentCard]) -> ConfirmPaint 
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
