@@ -46,10 +46,8 @@
 
   /** Every live note box, with its panel's state. */
   const boxes = new Map();
-  /** The roots watched: this document and the open shadow roots found in it. */
-  const watched = new WeakSet();
-  /** Quiet mode, as the worker last said (null: not known yet). */
-  let quiet = null;
+  /** The roots watched: this document and the open shadow roots found in it (a few). */
+  const watched = new Set();
 
   const observer = new MutationObserver(onMutations);
 
@@ -68,9 +66,14 @@
     if (outlet?.shadowRoot) watch(outlet.shadowRoot);
   }
 
-  /** Only additions that can hold a box or a shadow root cost a look. */
+  /**
+   * Only additions that can hold a box or a shadow root cost a look (in every root watched:
+   * a box added inside a shadow root is not in the document's `querySelectorAll`); removals
+   * only cost a check of the boxes coached.
+   */
   function onMutations(records) {
     let look = false;
+    let prune = false;
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType !== Node.ELEMENT_NODE) continue;
@@ -79,24 +82,29 @@
         if (added.shadowRoot) watch(added.shadowRoot);
         if (added.localName === 'textarea' || added.id === 'interop-outlet' || added.querySelector('textarea, #interop-outlet')) look = true;
       }
-      if (record.removedNodes.length && boxes.size) look = true;
+      if (record.removedNodes.length && boxes.size) prune = true;
     }
-    if (look) schedule();
+    if (look || prune) schedule(look);
   }
 
   let pending = false;
+  let lookPending = false;
   /** One look per animation frame, however many mutations came. */
-  function schedule() {
+  function schedule(look) {
+    lookPending ||= look;
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
       for (const [area, state] of boxes) if (!area.isConnected) forget(area, state);
-      scan(document);
+      if (!lookPending) return;
+      lookPending = false;
       const outlet = document.getElementById('interop-outlet');
-      if (outlet?.shadowRoot) {
-        watch(outlet.shadowRoot);
-        scan(outlet.shadowRoot);
+      if (outlet?.shadowRoot) watch(outlet.shadowRoot);
+      for (const root of watched) {
+        // A shadow root whose host left the page holds no box any more.
+        if (root instanceof ShadowRoot && !root.host.isConnected) watched.delete(root);
+        else scan(root);
       }
     });
   }
@@ -129,19 +137,21 @@
     /** @type {EngineReply} */
     let reply;
     try {
-      reply = await api.runtime.sendMessage({ type: 'coach', dialog: snapshot(state.area), note: state.area.value, url: location.href });
+      reply = await api.runtime.sendMessage({ type: 'coach', dialog: snapshot(state.area), note: state.area.value });
     } catch (e) {
       reply = { error: String(e?.message ?? e) };
     }
     if (seq !== state.seq || !state.area.isConnected) return;
-    quiet = Boolean(reply?.quiet);
-    if (quiet) {
+    if (reply?.quiet) {
       state.host?.remove();
       state.host = state.shadow = null;
       return;
     }
     if (!reply?.coaching) {
-      if (reply?.error) console.warn('Invite Triage (note coach):', reply.error);
+      // Said in the panel, in place of a score that is no longer the note's.
+      const why = reply?.error ?? 'no answer';
+      console.warn('Invite Triage (note coach):', why);
+      paintFailure(state, why);
       return;
     }
     paint(state, reply.coaching);
@@ -254,7 +264,7 @@
     host.attachShadow({ mode: 'open' });
     const container = area.parentElement;
     const dialog = area.closest(DIALOG);
-    if (container && container !== dialog && (!dialog || dialog.contains(container)) && container !== area.ownerDocument.body) container.after(host);
+    if (container && container !== dialog && container !== area.ownerDocument.body) container.after(host);
     else area.after(host);
     return host;
   }
@@ -268,6 +278,7 @@
       state.shadow = state.host.shadowRoot;
     }
     const { host, shadow } = state;
+    delete host.dataset.triageError;
     host.dataset.triageScore = String(c.score);
     host.dataset.triageBucket = c.bucket;
     host.dataset.theme = themeOf(state.area);
@@ -313,6 +324,20 @@
       el('p', { class: 'muted small' }, t('coachPrivacy')),
     );
     shadow.replaceChildren(...[shadowStyle(shadow, CSS), panel].filter(Boolean));
+  }
+
+  /** The engine could not score the note: the panel says so (`data-triage-bucket` goes). */
+  function paintFailure(state, why) {
+    if (!state.host?.isConnected) {
+      state.host = createHost(state.area);
+      state.shadow = state.host.shadowRoot;
+    }
+    delete state.host.dataset.triageScore;
+    delete state.host.dataset.triageBucket;
+    state.host.dataset.triageError = why;
+    state.host.dataset.theme = themeOf(state.area);
+    const shadow = state.shadow;
+    shadow.replaceChildren(...[shadowStyle(shadow, CSS), el('p', { class: 'panel muted', role: 'status' }, t('coachFailed', why))].filter(Boolean));
   }
 
   /**

@@ -526,7 +526,6 @@ interface CoachMessage {
   type: 'coach';
   dialog: string;
   note: string;
-  url: string;
 }
 /** options.js (and tests): reschedule the weekly reminder and say when it fires next. */
 interface ReminderMessage {

@@ -493,7 +493,12 @@ pub fn coach(note: &str, to: &Recipient, scorer: &Scorer, settings: &Settings) -
                     format!("Says why you want to connect: “{found}”"),
                     WHY_POINTS,
                 )),
-                _ => extra.push(reason(
+                Some(_) => extra.push(reason(
+                    "coach_why",
+                    "Its reason to connect reads as stock wording or a pitch".into(),
+                    0,
+                )),
+                None => extra.push(reason(
                     "coach_why",
                     "Does not say why you want to connect".into(),
                     0,
