@@ -53,15 +53,27 @@ async function triage(message, sender) {
     reply = await engine({ op: 'triage', html: message.html, settings: null, memory });
   }
   // The queue and toolbar count are kept after answering: the page should not wait for them.
+  // A pass from a tab closed meanwhile writes nothing: what came after it (another tab's pass,
+  // "Delete everything") must not be written over by it.
+  const tabId = sender.tab?.id;
   if (reply.plan?.page === 'sent') {
-    serially(() => rememberSent(reply.plan, sender.tab?.id)).catch(warn);
+    serially(async () => (await tabOpen(tabId)) && rememberSent(reply.plan, tabId)).catch(warn);
   } else if (reply.plan) {
-    serially(() => rememberQueue(reply.plan, sender.tab?.url, sender.tab?.id))
+    serially(async () => (await tabOpen(tabId)) && rememberQueue(reply.plan, sender.tab?.url, tabId))
       .then((queue) => queue && updateBadge(queue, sender.tab?.id))
       .catch(warn);
   }
   // Quiet mode holds even when the engine failed: the page then adds nothing either.
   return { ...reply, quiet: Boolean(reply.plan?.quiet ?? settings?.quiet) };
+}
+
+/** Whether the tab a pass came from is still open (a pass from no tab counts as open). */
+async function tabOpen(tabId) {
+  if (typeof tabId !== 'number') return true;
+  return api.tabs.get(tabId).then(
+    () => true,
+    () => false,
+  );
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;

@@ -183,6 +183,8 @@ for (const kind of BROWSERS) {
       const batch = await batchEnded(panel);
       const outcomes = await batchItems(panel);
       const go = offered.slice(1);
+      const missing = go.filter((id) => !outcomes.some((o) => o.id === id));
+      assert.deepEqual(missing, [], `every ticked row is shown with its outcome: ${JSON.stringify({ offered, outcomes, stored: batch.outcomes, go: batch.go })}`);
       assert.deepEqual(
         go.map((id) => outcomes.find((o) => o.id === id).outcome),
         go.map((_, i) => (i < 2 ? 'accepted' : 'budget')),
