@@ -133,9 +133,10 @@ async function rememberQueue(plan, tabUrl, tabId) {
     for (const id of ids.slice(QUEUE_LIMIT)) delete queue.cards[id];
     changed = true;
   }
-  // The page's state, and what it could not read, for the popup: never skipped in silence.
-  // The tab it was read in: the side panel acts there.
-  const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported, tab: tabId ?? queue.tab ?? null };
+  // The page's state, and what it could not read, for the popup: never skipped in silence
+  // (one part of a long page says nothing of the whole). The tab it was read in: the side
+  // panel acts there.
+  const page = { ...pageState(plan), tab: tabId ?? queue.tab ?? null };
   for (const [key, value] of Object.entries(page)) {
     if (queue[key] !== value) {
       queue[key] = value;
@@ -171,8 +172,14 @@ async function observeSent(observation, page = {}) {
 /** A read of the Sent tab, for the ledger: every card read, and whether that is the whole list. */
 function rememberSent(plan, tabId) {
   const cards = (plan.sent ?? []).map((c) => ({ id: c.id, name: c.name, profile: c.profile ?? null, days: c.days ?? null, withdraw: Boolean(c.withdraw) }));
-  const page = { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported, tab: tabId ?? null };
+  const page = { ...pageState(plan), tab: tabId ?? null };
   return observeSent({ cards, present: plan.known_ids ?? [], complete: Boolean(plan.list?.complete), withdrawn: [] }, page);
+}
+
+/** The page's state as a plan read it, for the popup; none from one part of a long page. */
+function pageState(plan) {
+  if (plan.partial) return {};
+  return { status: plan.status, unreadable: plan.unreadable, lang: plan.lang ?? null, langUnsupported: plan.lang_unsupported };
 }
 
 /** Drops the user's last answer to these cards (their invitations are new). */

@@ -23,6 +23,8 @@
   const INDEX_ATTR = 'data-ti';
   /** Marks a card in the snapshot that was painted before and is unchanged (sent empty). */
   const KNOWN_ATTR = 'data-triage-known';
+  /** Marks an element of a long page that the next part of the snapshot sends (sent empty). */
+  const LATER_ATTR = 'data-triage-later';
   /**
    * How long one request may take before it is sent again: a couple of seconds, plus time for
    * the size of the snapshot (a 2,000-card page is about 3 MB).
@@ -48,6 +50,21 @@
   let fullPassNeeded = true;
   /** The last partial snapshot the engine answered, and its elements (see `sameAsLast`). */
   let lastAnswered = null;
+  /**
+   * A long page is sent in parts (the engine's `core::partial`): once a snapshot has sent
+   * PART_MIN elements in full and taken PART_MS, every element after goes as an empty
+   * `data-triage-later` stub, for the next part. So the top of the page is painted first and
+   * no snapshot is a long task, on a fast machine or a slow one; a page of ordinary length
+   * goes whole. The first part is the smallest: it holds what the user sees first.
+   */
+  const PART_MIN = 600;
+  const PART_MS = { first: 0, next: 16 };
+  /** Where the last part was cut (its first later stub): the next part counts from there. */
+  let resumeAt = null;
+  /** Known cards that left the page while the page was read in parts: the whole read decides. */
+  let departed = new Set();
+  /** The phases of the passes of one read in parts, summed (see `timings`). */
+  let parts = null;
   /**
    * Quiet mode, as the last plan said (setting `quiet`): nothing is added to LinkedIn's page,
    * no badge and no attribute; the side panel and the popup show the triage.
@@ -165,7 +182,7 @@
     inFlight = true;
     try {
       const began = performance.now();
-      const { html, elements, stubs, longestSlice: snapshotSlice } = snapshot();
+      const { html, elements, stubs, cut, longestSlice: snapshotSlice } = snapshot();
       // The same partial snapshot of the same elements as the last one answered, with every
       // badge still in place: nothing new, no engine, no write.
       if (stubs && sameAsLast(html, elements)) return;
@@ -175,9 +192,13 @@
       if (!isInvitationsPage()) return;
       if (typeof reply?.quiet === 'boolean') quiet = reply.quiet;
       if (!reply || reply.error) return blocked(reply?.error ?? 'the engine did not answer');
-      const longestSlice = await applyPlan(reply.plan, elements, stubs);
-      lastAnswered = stubs ? { html, elements } : null;
-      timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice, snapshotSlice });
+      const partial = Boolean(reply.plan.partial && cut);
+      const longestSlice = await applyPlan(reply.plan, elements, stubs, partial);
+      lastAnswered = stubs && !partial ? { html, elements } : null;
+      timings({ began, sent, answered, painted: performance.now(), engineMs: reply.engineMs, bytes: html.length, longestSlice, snapshotSlice }, partial);
+      // One part of a long page painted: the next part follows at once.
+      resumeAt = partial ? cut : null;
+      if (partial) passAgain = true;
     } catch (e) {
       blocked(e?.message ?? String(e));
     } finally {
@@ -190,18 +211,27 @@
   }
 
   /**
-   * The last pass's phases as User Timing measures (`invite-triage:snapshot|engine|paint`), seen
-   * in DevTools' performance panel and read by the benchmarks; only the latest are kept.
+   * The last read's phases as User Timing measures (`invite-triage:snapshot|engine|paint`), seen
+   * in DevTools' performance panel and read by the benchmarks; only the latest are kept. A page
+   * read in parts is one read: each phase sums its passes, with the longest task among them.
    */
-  function timings({ began, sent, answered, painted, engineMs, bytes, longestSlice, snapshotSlice }) {
+  function timings({ began, sent, answered, painted, engineMs, bytes, longestSlice, snapshotSlice }, partial) {
+    const pass = { snapshot: sent - began, engine: answered - sent, paint: painted - answered, engineMs, bytes, snapshotSlice, longestSlice };
+    const sum = parts ? { ...parts, passes: parts.passes + 1 } : { begun: began, snapshot: 0, engine: 0, paint: 0, engineMs: 0, bytes: 0, snapshotSlice: 0, longestSlice: 0, passes: 1 };
+    for (const key of ['snapshot', 'engine', 'paint', 'engineMs', 'bytes']) sum[key] += pass[key] ?? 0;
+    for (const key of ['snapshotSlice', 'longestSlice']) sum[key] = Math.max(sum[key], pass[key] ?? 0);
+    parts = partial ? sum : null;
+    if (partial) return;
     const phases = [
-      ['snapshot', began, sent, { bytes, longestSlice: snapshotSlice }],
-      ['engine', sent, answered, { engineMs }],
-      ['paint', answered, painted, { longestSlice }],
+      ['snapshot', sum.snapshot, { bytes: sum.bytes, longestSlice: sum.snapshotSlice, passes: sum.passes }],
+      ['engine', sum.engine, { engineMs: sum.engineMs }],
+      ['paint', sum.paint, { longestSlice: sum.longestSlice }],
     ];
-    for (const [name, start, end, detail] of phases) {
+    let start = sum.begun;
+    for (const [name, duration, detail] of phases) {
       performance.clearMeasures(`invite-triage:${name}`);
-      performance.measure(`invite-triage:${name}`, { start, end, detail });
+      performance.measure(`invite-triage:${name}`, { start, duration, detail });
+      start += duration;
     }
   }
 
@@ -209,6 +239,7 @@
     if (location.href === lastHref) return;
     lastHref = location.href;
     fullPassNeeded = true;
+    resumeAt = null;
     if (isInvitationsPage()) {
       start();
       schedulePass();
@@ -327,17 +358,24 @@
    */
   function snapshot() {
     const stubs = fullPassNeeded ? [] : [...known].filter((card) => card.isConnected && !dirty.has(card));
+    // The next part of a long page counts from where the last was cut; a cut taken off the
+    // page meanwhile ends the parts (the rest goes at once, so a read in parts always ends).
+    const resume = fullPassNeeded ? null : resumeAt;
+    const budget = resume && !resume.isConnected ? null : resume || stubs.length ? PART_MS.next : PART_MS.first;
+    if (!resume) parts = null;
     // Consumed here: a settings change or a navigation from now on asks the next pass for all.
     fullPassNeeded = false;
+    resumeAt = null;
     dirty = new WeakSet(); // changes from now on mark cards for the next pass
     lateChanges = [];
-    return serialize(new Set(stubs));
+    return serialize(new Set(stubs), budget, resume?.isConnected ? resume : null);
   }
 
   /**
    * A snapshot: the HTML sent, the live elements its `data-ti` indices name, the cards sent as
-   * stubs (null when none), and how long it took (ms).
-   * @typedef {{html: string, elements: Element[], stubs: Set<Element> | null, longestSlice: number}} Snapshot
+   * stubs (null when none), where it was cut (its first later stub; null when whole), and how
+   * long it took (ms).
+   * @typedef {{html: string, elements: Element[], stubs: Set<Element> | null, cut: Element | null, longestSlice: number}} Snapshot
    */
 
   /**
@@ -361,16 +399,25 @@
   /**
    * Serialises the page for the engine in one walk of the live body: the elements and text the
    * reader uses, each element numbered (`data-ti`, its index in `elements`), only the
-   * attributes it reads, and the cards in `stubs` as empty stubs (`data-triage-known`). The
-   * `<html>` element comes with its `lang`. Iterative, so a page nested thousands deep cannot
-   * overflow the stack.
+   * attributes it reads, and the cards in `stubs` as empty stubs (`data-triage-known`). Once
+   * PART_MIN elements went in full (counted from `resume` when given) and the walk took
+   * `budget` ms, every element met is an empty `data-triage-later` stub and text is left out:
+   * the rest of the page, for the next part (`budget` null: the page goes whole). The `<html>`
+   * element comes with its `lang`. Iterative, so a page nested thousands deep cannot overflow
+   * the stack.
    * @param {Set<Element>} stubs
+   * @param {number | null} budget
+   * @param {Element | null} resume
    * @returns {Snapshot}
    */
-  function serialize(stubs) {
+  function serialize(stubs, budget, resume) {
     const began = performance.now();
     const elements = [];
     const out = [];
+    let counting = !resume;
+    let full = 0;
+    /** @type {Element | null} */
+    let cut = null;
     const lang = document.documentElement.getAttribute('lang');
     out.push(lang === null ? '<html>' : `<html lang="${escapeValue(lang)}">`);
     const open = (node) => {
@@ -400,10 +447,19 @@
       }
       frame[0] = child.nextSibling;
       if (child.nodeType === Node.TEXT_NODE) {
-        out.push(escapeText(/** @type {Text} */ (child).data));
+        if (!cut) out.push(escapeText(/** @type {Text} */ (child).data));
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const el = /** @type {Element} */ (child);
         if (DROP_TAGS.has(el.localName) || el.hasAttribute(UI_ATTR) || el.namespaceURI !== body.namespaceURI) continue;
+        if (el === resume) counting = true;
+        // The clock is read every 64 elements past the minimum: a part ends at the first
+        // element after its time is up.
+        if (!stubs.has(el) && !cut && counting && ++full > PART_MIN && budget !== null && full % 64 === 0 && performance.now() - began > budget) cut = el;
+        if (cut && !stubs.has(el)) {
+          out.push('<', el.localName, ' ', LATER_ATTR, '="">');
+          if (!VOID_TAGS.has(el.localName)) out.push('</', el.localName, '>');
+          continue;
+        }
         const tag = open(el);
         if (stubs.has(el)) out.push(' ', KNOWN_ATTR, '=""></', tag, '>');
         else if (VOID_TAGS.has(tag)) out.push('>');
@@ -415,7 +471,7 @@
     }
     out.push('</html>');
     const html = out.join('');
-    return { html, elements, stubs: stubs.size ? stubs : null, longestSlice: performance.now() - began };
+    return { html, elements, stubs: stubs.size ? stubs : null, cut, longestSlice: performance.now() - began };
   }
 
   // ------------------------------------------------------------------ resolved on LinkedIn
@@ -462,24 +518,41 @@
 
   /**
    * Paints the plan in slices of at most SLICE_MS, so a long page never blocks LinkedIn; the
-   * page status is set once every card is painted.
+   * page status is set once every card is painted. A `partial` plan (one part of a long page)
+   * paints its cards and concludes nothing page-wide: the page status, LinkedIn's dialogs and
+   * what went away wait for the whole read.
    */
-  async function applyPlan(plan, elements, stubs) {
+  async function applyPlan(plan, elements, stubs, partial) {
     if (plan.unreadable) console.warn(t('csUnreadable', plan.unreadable));
     bucketWords = plan.bucket_words;
     actionWords = plan.action_words ?? {};
     const wasQuiet = quiet;
     quiet = Boolean(plan.quiet);
     week = plan.week ?? week;
-    frictions = new Map((plan.frictions ?? []).filter((f) => elements[f.at]).map((f) => [elements[f.at], f.text]));
-    confirms = (plan.confirms ?? []).filter((c) => elements[c.dialog] && elements[c.control]).map((c) => ({ dialog: elements[c.dialog], control: elements[c.control], id: c.id ?? null }));
+    if (!partial) {
+      frictions = new Map((plan.frictions ?? []).filter((f) => elements[f.at]).map((f) => [elements[f.at], f.text]));
+      confirms = (plan.confirms ?? []).filter((c) => elements[c.dialog] && elements[c.control]).map((c) => ({ dialog: elements[c.dialog], control: elements[c.control], id: c.id ?? null }));
+    }
     // The Sent tab's invitations are painted as the received ones are, with their own badge.
     pageKind = plan.page === 'sent' ? 'sent' : 'received';
     const cards = isSent() ? plan.sent ?? [] : plan.cards;
     // Known from now on: the stubs, and every card of this plan; what changed meanwhile is dirty.
-    const before = known;
+    const before = new Set([...known, ...departed]);
+    departed = new Set();
     known = new Set(stubs ?? []);
     for (const card of cards) if (elements[card.at.root]) known.add(elements[card.at.root]);
+    if (partial) {
+      // The rest of the page is read next: a known card this part did not read stays known
+      // (read again in full if it was sent so), and one that left the page waits for the whole read.
+      for (const card of before) {
+        if (known.has(card)) continue;
+        if (!card.isConnected) departed.add(card);
+        else {
+          known.add(card);
+          if (!stubs?.has(card)) dirty.add(card);
+        }
+      }
+    }
     lateChanges.forEach(markDirty);
     lateChanges = [];
     lists = new Set([...known].map((card) => card.parentElement?.closest(LIST_REGION) ?? card.parentElement).filter(Boolean));
@@ -488,7 +561,7 @@
     // LinkedIn's own Accept or Ignore was clicked in it is resolved: the queue is told.
     const resolved = [];
     for (const card of before) {
-      if (known.has(card)) continue;
+      if (known.has(card) || departed.has(card)) continue;
       const click = clicked.get(card);
       if (click && !card.isConnected && Date.now() - click.at < RESOLVE_WINDOW_MS) resolved.push({ id: click.id, how: click.how, via: click.via });
       unpaint(card);
@@ -519,6 +592,11 @@
     for (const card of known) {
       const id = painted.get(card)?.id;
       if (id) rootsById.set(id, card);
+    }
+    if (partial) {
+      // Painted so far; the rest of the page is being read (page contract: `reading`).
+      if (!quiet) root.dataset.triageStatus = 'reading';
+      return Math.max(longestSlice, performance.now() - slice);
     }
     if (quiet) {
       for (const attr of PAGE_ATTRS) delete root.dataset[attr];

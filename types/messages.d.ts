@@ -16,7 +16,7 @@ type Bucket = 'accept' | 'review' | 'ignore';
 type ActionName = 'accept' | 'accept-thank' | 'decline' | 'reply' | 'later' | 'note' | 'withdraw';
 /** `<html data-triage-status>`: the engine's three, and `blocked` when it could not run. */
 type PlanStatus = 'ready' | 'no-invitations' | 'unrecognized';
-type PageStatus = PlanStatus | 'blocked';
+type PageStatus = PlanStatus | 'blocked' | 'reading';
 type InvitationKind = 'person' | 'group' | 'event' | 'page' | 'newsletter';
 
 /**
@@ -272,6 +272,8 @@ interface Plan {
   gone?: string[];
   /** The Sent tab's cards painted before and unchanged (stubs), by id. */
   known_ids?: string[];
+  /** One part of a long page (partial.rs): the rest comes next, nothing page-wide is final. */
+  partial?: boolean;
 }
 
 /** Everything painted on one sent invitation (sent_plan.rs `SentPaint`). */

@@ -69,6 +69,8 @@ pub enum Attr {
     TriageUi,
     /// `data-triage-known`, which marks a card painted on an earlier pass, sent as a stub.
     TriageKnown,
+    /// `data-triage-later`, which marks an element a snapshot in parts sends next time.
+    TriageLater,
     /// `lang`.
     Lang,
     /// `hidden`.
@@ -93,7 +95,7 @@ pub enum Attr {
     AriaLive,
 }
 
-const ATTR_NAMES: [(&str, Attr); 26] = [
+const ATTR_NAMES: [(&str, Attr); 27] = [
     ("data-ti", Attr::Index),
     ("aria-label", Attr::AriaLabel),
     ("href", Attr::Href),
@@ -109,6 +111,7 @@ const ATTR_NAMES: [(&str, Attr); 26] = [
     ("data-entity-urn", Attr::EntityUrn),
     ("data-triage-ui", Attr::TriageUi),
     ("data-triage-known", Attr::TriageKnown),
+    ("data-triage-later", Attr::TriageLater),
     ("lang", Attr::Lang),
     ("hidden", Attr::Hidden),
     ("inert", Attr::Inert),
@@ -123,6 +126,14 @@ const ATTR_NAMES: [(&str, Attr); 26] = [
 ];
 
 impl Attr {
+    /// The attribute's name in HTML.
+    pub fn name(self) -> &'static str {
+        ATTR_NAMES
+            .iter()
+            .find(|&&(_, a)| a == self)
+            .map_or("", |&(n, _)| n)
+    }
+
     fn from_name(name: &str) -> Option<Attr> {
         let find = |name: &str| ATTR_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, a)| a);
         if name.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -226,6 +237,15 @@ impl<'a> Document<'a> {
                 .map(|(_, v)| v.as_ref()),
             _ => None,
         }
+    }
+
+    /// An element's attributes the reader keeps, in source order, entities decoded.
+    pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (Attr, &str)> + '_ {
+        let attrs = match &self.nodes[id].kind {
+            Kind::Element { attrs, .. } => attrs.as_slice(),
+            _ => &[],
+        };
+        attrs.iter().map(|(a, v)| (*a, v.as_ref()))
     }
 
     /// Whether an element has the attribute.
@@ -1674,7 +1694,13 @@ mod tests {
         let sent: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
         // Set by the content script itself (the index, stubs), dropped (our UI), or sent as a
         // flag (`src`).
-        let own = ["data-ti", "data-triage-known", "data-triage-ui", "src"];
+        let own = [
+            "data-ti",
+            "data-triage-known",
+            "data-triage-later",
+            "data-triage-ui",
+            "src",
+        ];
         let mut read: Vec<&str> = ATTR_NAMES
             .iter()
             .map(|(name, _)| *name)

@@ -11,6 +11,7 @@ pub mod invitation;
 pub mod lang;
 pub mod matcher;
 pub mod parse;
+pub mod partial;
 pub mod plan;
 pub mod preview;
 pub mod read;

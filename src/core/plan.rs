@@ -345,6 +345,10 @@ pub struct PaintPlan {
     /// every invitation on a list read whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub known_ids: Vec<String>,
+    /// The snapshot was one part of a long page ([`crate::core::partial`]): the rest comes
+    /// next, so nothing page-wide (status, counts, what went away) is final yet.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub partial: bool,
 }
 
 impl PaintPlan {
@@ -371,6 +375,7 @@ impl PaintPlan {
             confirms: vec![],
             gone: vec![],
             known_ids: vec![],
+            partial: false,
         }
     }
 }
@@ -420,6 +425,7 @@ pub fn plan(read: &PageRead, scorer: &Scorer, settings: &Settings, memory: &Memo
         confirms: vec![],
         gone: vec![],
         known_ids: vec![],
+        partial: false,
     }
 }
 

@@ -5,7 +5,8 @@
 //  - the fixtures' ground truth (data-fixture-*, tests/fixtures/README.md): every card must read
 //    as the page says, be painted once with its expected id, and the page must count right.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
 import { FIXTURES, INVITATIONS_URL, fixtureTruth, oracle, truthMismatches, waitForStatus } from './harness.mjs';
@@ -15,6 +16,12 @@ import { FIXTURES, INVITATIONS_URL, fixtureTruth, oracle, truthMismatches, waitF
 const PAGES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.html') && !f.startsWith('preload-'))
   .sort();
+
+// Pages whose list has a template card: they can be made long (`?fixture-cards=n`).
+const LONG = PAGES.filter((f) => readFileSync(path.join(FIXTURES, f), 'utf8').includes('data-fixture-template'));
+/** Cards added as the page loads: well past the first part (about 600 elements) on every page. */
+const MORE = 100;
+const longUrl = (n) => `${INVITATIONS_URL}?fixture-cards=${n}`;
 
 for (const kind of BROWSERS) {
   describe(kind, () => {
@@ -229,6 +236,52 @@ for (const kind of BROWSERS) {
           }
         });
       }
+    });
+
+    describe('a long page is read in parts: the top first, then every card as its truth says', () => {
+      /** Waits for the whole read: the truth's status and count on <html>. */
+      const whole = (page, status, readable) =>
+        page
+          .waitForFunction(
+            ([s, n]) => document.documentElement.dataset.triageStatus === s && document.documentElement.dataset.triageCount === String(n),
+            [status, readable],
+            { timeout: 30_000 },
+          )
+          .catch(() => {}); // if it never comes, the mismatches say what came instead
+
+      for (const fixture of LONG) {
+        test(`${fixture} with ${MORE} more cards from the start`, async () => {
+          const page = await browser.openInvitations(fixture, { url: longUrl(MORE) });
+          try {
+            const { status, cards } = await fixtureTruth(page);
+            const readable = cards.filter((c) => c.id).length;
+            await whole(page, status, readable);
+            const mismatches = await truthMismatches(browser, page, `${fixture} with ${MORE} more`);
+            assert.deepEqual(mismatches, [], `${mismatches.length} mismatches with the truth:\n${mismatches.join('\n')}`);
+            const statuses = await page.evaluate(() => window.__fixture.statuses);
+            const reading = statuses.find((s) => s.status === 'reading');
+            assert.ok(reading, `read in parts: ${JSON.stringify(statuses)}`);
+            assert.ok(reading.painted < reading.cards, `the rest read after the first part: ${JSON.stringify(reading)}`);
+            if (readable) assert.ok(reading.painted > 0, `the top painted first: ${JSON.stringify(reading)}`);
+            assert.equal(statuses.at(-1).status, status, 'the whole read ends it');
+          } finally {
+            await page.close();
+          }
+        });
+      }
+
+      test('era-c2.html changing the moment its first part is painted ends as the truth says', async () => {
+        const page = await browser.openInvitations('era-c2.html', { url: `${longUrl(150)}&fixture-churn` });
+        try {
+          await page.waitForFunction(() => window.__fixture.statuses.some((s) => s.status === 'reading'), null, { timeout: 20_000 });
+          const { status, cards } = await fixtureTruth(page);
+          await whole(page, status, cards.filter((c) => c.id).length);
+          const mismatches = await truthMismatches(browser, page, 'era-c2.html changed while read in parts');
+          assert.deepEqual(mismatches, [], `${mismatches.length} mismatches with the truth:\n${mismatches.join('\n')}`);
+        } finally {
+          await page.close();
+        }
+      });
     });
   });
 }
