@@ -25,12 +25,15 @@ async function settingsOrDefault() {
  */
 /** @type {Promise<unknown>} */
 let writes = Promise.resolve();
+/** How many changes were ever queued (a write that nothing was queued behind may take more). */
+let queued = 0;
 /**
  * @template T
  * @param {() => Promise<T>} change
  * @returns {Promise<T>}
  */
 function serially(change) {
+  queued += 1;
   const done = writes.then(change);
   writes = done.catch(() => {});
   return done;
@@ -59,12 +62,39 @@ async function triage(message, sender) {
   if (reply.plan?.page === 'sent') {
     serially(async () => (await tabOpen(tabId)) && rememberSent(reply.plan, tabId)).catch(warn);
   } else if (reply.plan) {
-    serially(async () => (await tabOpen(tabId)) && rememberQueue(reply.plan, sender.tab?.url, tabId))
-      .then((queue) => queue && updateBadge(queue, sender.tab?.id))
-      .catch(warn);
+    rememberSoon({ plan: reply.plan, tabUrl: sender.tab?.url, tabId });
   }
   // Quiet mode holds even when the engine failed: the page then adds nothing either.
   return { ...reply, quiet: Boolean(reply.plan?.quiet ?? settings?.quiet) };
+}
+
+/**
+ * Plans read and not yet in the queue. The parts of a long page come one after another, faster
+ * than the queue is written: a plan that comes while the last queued write is a queue write
+ * not yet begun goes into that write (one write, one toolbar count, the plans in the order they
+ * came; nothing queued after that write is overtaken).
+ * @type {{reads: {plan: Plan, tabUrl?: string, tabId?: number}[], ticket: number} | null}
+ */
+let pendingWrite = null;
+function rememberSoon(read) {
+  if (pendingWrite && pendingWrite.ticket === queued) {
+    pendingWrite.reads.push(read);
+    return;
+  }
+  const write = { reads: [read], ticket: 0 };
+  pendingWrite = write;
+  serially(async () => {
+    if (pendingWrite === write) pendingWrite = null;
+    // A pass from a tab closed meanwhile writes nothing.
+    const open = new Map();
+    for (const { tabId } of write.reads) if (!open.has(tabId)) open.set(tabId, await tabOpen(tabId));
+    const kept = write.reads.filter((r) => open.get(r.tabId));
+    const queue = kept.length ? await rememberQueue(kept) : null;
+    return queue && { queue, tabId: kept.at(-1).tabId };
+  })
+    .then((written) => written && updateBadge(written.queue, written.tabId))
+    .catch(warn);
+  write.ticket = queued;
 }
 
 /** Whether the tab a pass came from is still open (a pass from no tab counts as open). */
@@ -87,11 +117,27 @@ const QUEUE_LIMIT = 1000;
  * A card's age is kept with the time it was first read at that age, so it grows with time.
  * Writes nothing when nothing changed. Runs inside `serially`.
  */
-async function rememberQueue(plan, tabUrl, tabId) {
+async function rememberQueue(reads) {
   const { queue = { cards: {} } } = await api.storage.local.get('queue');
   const now = Date.now();
   let changed = false;
   const reopened = [];
+  for (const { plan, tabUrl, tabId } of reads) changed = remember(queue, plan, tabUrl, tabId, now, reopened) || changed;
+  // Resolved before and on the page again: a new invitation from the same person, which the
+  // old answer does not decide (what became of the old one is in memory.past).
+  if (reopened.length) await forgetDecisions(reopened);
+  if (!changed) return null;
+  queue.updated = now;
+  await api.storage.local.set({ queue });
+  return queue;
+}
+
+/**
+ * One plan into the queue (in place); whether anything changed. Cards read again that were
+ * resolved before are added to `reopened`.
+ */
+function remember(queue, plan, tabUrl, tabId, now, reopened) {
+  let changed = false;
   // Which list this is: the page's path and its selected tab and filter, as the engine read them.
   const list = plan.list ? `${pathOf(tabUrl)} | ${plan.list.key}` : null;
   for (const card of plan.cards) {
@@ -114,9 +160,6 @@ async function rememberQueue(plan, tabUrl, tabId) {
       changed = true;
     }
   }
-  // Resolved before and on the page again: a new invitation from the same person, which the
-  // old answer does not decide (what became of the old one is in memory.past).
-  if (reopened.length) await forgetDecisions(reopened);
   for (const { id, how } of plan.resolved ?? []) changed = markResolved(queue, id, how, now) || changed;
   // A whole list read (its filter's count read in full): what it held before and is missing
   // now was resolved on LinkedIn (accepted or ignored elsewhere, or withdrawn by its sender).
@@ -147,10 +190,7 @@ async function rememberQueue(plan, tabUrl, tabId) {
     delete queue.reason;
     changed = true;
   }
-  if (!changed) return null;
-  queue.updated = now;
-  await api.storage.local.set({ queue });
-  return queue;
+  return changed;
 }
 
 /**

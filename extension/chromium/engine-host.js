@@ -9,6 +9,8 @@ const OFFSCREEN_URL = 'offscreen.html';
 
 /** @type {Promise<void> | null} */
 let creating = null;
+/** Whether the host answered the last request: then the next one goes without asking first. */
+let hostUp = false;
 async function ensureOffscreen() {
   if (await chrome.offscreen.hasDocument()) return;
   creating ??= chrome.offscreen
@@ -37,13 +39,15 @@ export async function askEngine(request) {
   let failure = 'no answer';
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await ensureOffscreen();
+      if (!hostUp) await ensureOffscreen();
       /** @type {EngineHostMessage} */
       const message = { ...request, target: 'engine' };
       /** @type {EngineReply | undefined} */
       const reply = await api.runtime.sendMessage(message);
+      hostUp = Boolean(reply);
       if (reply) return reply;
     } catch (e) {
+      hostUp = false;
       failure = String(e?.message ?? e);
     }
   }

@@ -16,6 +16,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number);
 /** Another build to measure (`BENCH_DIST=dir`, say the previous release's dist/): before and after in one session. */
 const BUILD = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : DIST;
+/** The benchmark engine (`--features bench`) to score with; `BENCH_PKG=dir` for another build's. */
+const BENCH_PKG = process.env.BENCH_PKG ? path.resolve(process.env.BENCH_PKG) : path.join(OUT, 'pkg');
 /** What to measure; BENCH_PARTS=pages for a quick look at the page figures only. */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'sizes,scoring,start,pages,memory').split(','));
 const SHOW_MORE = 20;
@@ -370,7 +372,7 @@ async function serveBench(url) {
   const name = path.basename(url.pathname);
   if (!url.pathname.startsWith('/pkg/')) return null;
   const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-  return { contentType: type, body: await readFile(path.join(OUT, 'pkg', name)) };
+  return { contentType: type, body: await readFile(path.join(BENCH_PKG, name)) };
 }
 
 await mkdir(OUT, { recursive: true });
