@@ -136,6 +136,48 @@ pub fn elements(text: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
+/// Reads a JSON object for a reader written by hand, as serde's derived reader of a struct
+/// with `deny_unknown_fields` reads it: each member, in order, goes to `field` with the index
+/// of its name in `names` and its value's text. Errors are serde's, in the order serde meets
+/// them: the text is no object (`invalid type: …, expected {expected}`), a field is unknown or
+/// repeated, or `field` refused its value. One function for every struct (not one per type).
+#[inline(never)]
+pub fn object(
+    text: &str,
+    expected: &str,
+    names: &'static [&'static str],
+    field: &mut dyn FnMut(usize, &str) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut reader = Reader { text, at: 0 };
+    match reader.token()? {
+        Token::Map => {}
+        other => return Err(invalid(&other, &expected)),
+    }
+    let mut seen: u64 = 0;
+    let mut first = true;
+    while reader.more(b'}', &mut first)? {
+        let key = reader.string()?;
+        let Some(i) = names.iter().position(|name| *name == key) else {
+            return Err(de::Error::unknown_field(&key, names));
+        };
+        if seen & (1 << i) != 0 {
+            return Err(de::Error::duplicate_field(names[i]));
+        }
+        seen |= 1 << i;
+        reader.expect(b':')?;
+        reader.blank();
+        let start = reader.at;
+        reader.skip()?;
+        field(i, &text[start..reader.at])?;
+    }
+    reader.blank();
+    if reader.at == text.len() {
+        Ok(())
+    } else {
+        Err(error("trailing characters"))
+    }
+}
+
 /// A cursor over JSON text.
 struct Reader<'de> {
     text: &'de str,

@@ -21,5 +21,6 @@ pub mod sent;
 pub mod sent_ledger;
 pub mod sent_plan;
 pub mod settings;
+pub mod settings_json;
 pub mod summary;
 pub mod textmodel;

@@ -162,12 +162,15 @@ fn error(message: impl Into<String>) -> JsValue {
 
 /// Reads a settings document from JS, migrated and validated; every problem names its field.
 fn read_settings(value: JsValue) -> Result<Settings, Vec<FieldError>> {
-    let settings: Settings = from_js(&value).map_err(|e| {
-        vec![FieldError {
-            field: String::new(),
-            message: format!("not a settings document: {e}"),
-        }]
-    })?;
+    let settings = text_of(&value)
+        .ok_or_else(|| "not a JSON value".to_string())
+        .and_then(|text| Settings::from_json(&text).map_err(|e| e.to_string()))
+        .map_err(|e| {
+            vec![FieldError {
+                field: String::new(),
+                message: format!("not a settings document: {e}"),
+            }]
+        })?;
     settings.checked()
 }
 
