@@ -137,17 +137,21 @@ pub fn elements(text: &str) -> Option<Vec<&str>> {
 }
 
 /// Reads a JSON object for a reader written by hand, as serde's derived reader of a struct
-/// with `deny_unknown_fields` reads it: each member, in order, goes to `field` with the index
-/// of its name in `names` and its value's text. Errors are serde's, in the order serde meets
-/// them: the text is no object (`invalid type: …, expected {expected}`), a field is unknown or
-/// repeated, or `field` refused its value. One function for every struct (not one per type).
+/// reads it: each member, in order, goes to `field` with the index of its name in `names` and
+/// its value's text. Errors are serde's, in the order serde meets them: the text is no object
+/// (`invalid type: …, expected {expected}`), a field is repeated or (with `deny_unknown`, as
+/// `deny_unknown_fields`) unknown, or `field` refused its value. Without `deny_unknown` an
+/// unknown field is skipped. One function for every struct (not one per type); at most 64
+/// names.
 #[inline(never)]
 pub fn object(
     text: &str,
     expected: &str,
     names: &'static [&'static str],
+    deny_unknown: bool,
     field: &mut dyn FnMut(usize, &str) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    debug_assert!(names.len() <= 64);
     let mut reader = Reader { text, at: 0 };
     match reader.token()? {
         Token::Map => {}
@@ -157,21 +161,54 @@ pub fn object(
     let mut first = true;
     while reader.more(b'}', &mut first)? {
         let key = reader.string()?;
-        let Some(i) = names.iter().position(|name| *name == key) else {
+        let i = names.iter().position(|name| *name == key);
+        if i.is_none() && deny_unknown {
             return Err(de::Error::unknown_field(&key, names));
-        };
-        if seen & (1 << i) != 0 {
-            return Err(de::Error::duplicate_field(names[i]));
         }
-        seen |= 1 << i;
+        if let Some(i) = i {
+            if seen & (1 << i) != 0 {
+                return Err(de::Error::duplicate_field(names[i]));
+            }
+            seen |= 1 << i;
+        }
         reader.expect(b':')?;
         reader.blank();
         let start = reader.at;
         reader.skip()?;
-        field(i, &text[start..reader.at])?;
+        if let Some(i) = i {
+            field(i, &text[start..reader.at])?;
+        }
     }
+    end(&mut reader)
+}
+
+/// Reads a JSON array for a reader written by hand, as serde reads a `Vec`: each item's text,
+/// in order, goes to `item`; the text is no array: `invalid type: …, expected a sequence`.
+#[inline(never)]
+pub fn list(text: &str, item: &mut dyn FnMut(&str) -> Result<(), Error>) -> Result<(), Error> {
+    let mut reader = Reader { text, at: 0 };
+    match reader.token()? {
+        Token::Seq => {}
+        other => return Err(invalid(&other, &"a sequence")),
+    }
+    let mut first = true;
+    while reader.more(b']', &mut first)? {
+        let start = reader.at;
+        reader.skip()?;
+        item(&text[start..reader.at])?;
+    }
+    end(&mut reader)
+}
+
+/// A required field that was missing, in serde's words.
+pub fn missing(field: &'static str) -> Error {
+    de::Error::missing_field(field)
+}
+
+/// Nothing but blanks after the value.
+fn end(reader: &mut Reader<'_>) -> Result<(), Error> {
     reader.blank();
-    if reader.at == text.len() {
+    if reader.at == reader.text.len() {
         Ok(())
     } else {
         Err(error("trailing characters"))

@@ -22,5 +22,6 @@ pub mod sent_ledger;
 pub mod sent_plan;
 pub mod settings;
 pub mod settings_json;
+pub mod stored_json;
 pub mod summary;
 pub mod textmodel;

@@ -91,7 +91,7 @@ impl Settings {
             version: 0,
             ..Settings::default()
         };
-        json::object(text, "struct Settings", SETTINGS, &mut |i, v| {
+        json::object(text, "struct Settings", SETTINGS, true, &mut |i, v| {
             match i {
                 0 => s.version = read(v)?,
                 1 => s.my_name = read(v)?,
@@ -103,7 +103,7 @@ impl Settings {
                 7 => s.quiet = read(v)?,
                 8 => {
                     let mut b = Batch::default();
-                    json::object(v, "struct Batch", &["pace_ms"], &mut |_, v| {
+                    json::object(v, "struct Batch", &["pace_ms"], true, &mut |_, v| {
                         b.pace_ms = read(v)?;
                         Ok(())
                     })?;
@@ -131,7 +131,7 @@ impl Settings {
 /// A struct of one `u32` field: its value when the document has it.
 fn single(text: &str, expected: &str, name: &'static [&'static str]) -> Result<Option<u32>, Error> {
     let mut value = None;
-    json::object(text, expected, name, &mut |_, v| {
+    json::object(text, expected, name, true, &mut |_, v| {
         value = Some(read(v)?);
         Ok(())
     })?;
@@ -140,7 +140,7 @@ fn single(text: &str, expected: &str, name: &'static [&'static str]) -> Result<O
 
 fn rules(text: &str) -> Result<Rules, Error> {
     let mut r = Rules::default();
-    json::object(text, "struct Rules", RULES, &mut |i, v| {
+    json::object(text, "struct Rules", RULES, true, &mut |i, v| {
         match i {
             0 => r.base = read(v)?,
             1 => r.accept_at = read(v)?,
@@ -180,7 +180,7 @@ fn strings(text: &str) -> Result<Vec<String>, Error> {
 
 fn weights(text: &str) -> Result<Weights, Error> {
     let mut w = Weights::default();
-    json::object(text, "struct Weights", WEIGHTS, &mut |i, v| {
+    json::object(text, "struct Weights", WEIGHTS, true, &mut |i, v| {
         if i == 1 {
             w.mutual_half = read(v)?;
             return Ok(());
@@ -218,7 +218,7 @@ fn weights(text: &str) -> Result<Weights, Error> {
 
 fn templates(text: &str) -> Result<Templates, Error> {
     let mut t = Templates::default();
-    json::object(text, "struct Templates", TEMPLATES, &mut |i, v| {
+    json::object(text, "struct Templates", TEMPLATES, true, &mut |i, v| {
         if i == 1 {
             t.decline = strings(v)?;
             return Ok(());
@@ -239,7 +239,7 @@ fn templates(text: &str) -> Result<Templates, Error> {
 
 fn reminder(text: &str) -> Result<Reminder, Error> {
     let mut r = Reminder::default();
-    json::object(text, "struct Reminder", REMINDER, &mut |i, v| {
+    json::object(text, "struct Reminder", REMINDER, true, &mut |i, v| {
         match i {
             0 => r.enabled = read(v)?,
             1 => r.weekday = read(v)?,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::budget::Done;
-use crate::core::plan::{self, Memory};
+use crate::core::plan::{self, Memory, Past};
 use crate::core::preview::{self, Sample};
 use crate::core::read;
 use crate::core::score::Scorer;
@@ -19,7 +19,7 @@ use crate::core::sent;
 use crate::core::sent_ledger::{self, Ledger};
 use crate::core::sent_plan::{self, PageKind};
 use crate::core::settings::{FieldError, Settings};
-use crate::core::summary::Queue;
+use crate::core::summary::{Queue, Seen};
 use crate::json;
 
 /// Installs the panic hook once, so a bug shows up in the console with its message.
@@ -61,7 +61,11 @@ extern "C" {
 
 /// A stored object of entries (`{id: entry}`, as JSON text), decoded entry by entry: a
 /// malformed entry is skipped and reported on the console, and the rest is kept.
-fn entries<T: DeserializeOwned>(text: Option<&str>, list: &str) -> HashMap<String, T> {
+fn entries<T>(
+    text: Option<&str>,
+    list: &str,
+    read: fn(&str) -> Result<T, json::Error>,
+) -> HashMap<String, T> {
     let mut out = HashMap::new();
     let Some(text) = text.filter(|t| *t != "null") else {
         return out;
@@ -83,7 +87,7 @@ fn entries<T: DeserializeOwned>(text: Option<&str>, list: &str) -> HashMap<Strin
         return out;
     };
     for (key, value) in pairs {
-        match json::from_str::<T>(value) {
+        match read(value) {
             Ok(entry) => {
                 out.insert(key, entry);
             }
@@ -96,7 +100,7 @@ fn entries<T: DeserializeOwned>(text: Option<&str>, list: &str) -> HashMap<Strin
 }
 
 /// A stored list (as JSON text), decoded item by item (see [`entries`]).
-fn items<T: DeserializeOwned>(text: Option<&str>, list: &str) -> Vec<T> {
+fn items<T>(text: Option<&str>, list: &str, read: fn(&str) -> Result<T, json::Error>) -> Vec<T> {
     let Some(text) = text.filter(|t| *t != "null") else {
         return Vec::new();
     };
@@ -109,7 +113,7 @@ fn items<T: DeserializeOwned>(text: Option<&str>, list: &str) -> Vec<T> {
     elements
         .into_iter()
         .enumerate()
-        .filter_map(|(i, item)| match json::from_str::<T>(item) {
+        .filter_map(|(i, item)| match read(item) {
             Ok(item) => Some(item),
             Err(e) => {
                 console_warn(&format!(
@@ -119,6 +123,11 @@ fn items<T: DeserializeOwned>(text: Option<&str>, list: &str) -> Vec<T> {
             }
         })
         .collect()
+}
+
+/// A string from its JSON text.
+fn string(text: &str) -> Result<String, json::Error> {
+    json::from_str(text)
 }
 
 /// A field of a stored object, as its JSON text (`None` when there is none, or the text is
@@ -140,10 +149,10 @@ fn memory_from(value: &JsValue) -> Memory {
     for (key, value) in members {
         let value = Some(value);
         match key.as_str() {
-            "notes" => memory.notes = entries(value, "note"),
-            "decisions" => memory.decisions = entries(value, "decision"),
-            "past" => memory.past = entries(value, "earlier invitation"),
-            "recent" => memory.recent = items(value, "history"),
+            "notes" => memory.notes = entries(value, "note", string),
+            "decisions" => memory.decisions = entries(value, "decision", string),
+            "past" => memory.past = entries(value, "earlier invitation", Past::from_json),
+            "recent" => memory.recent = items(value, "history", Done::from_json),
             "now" => memory.now = value.and_then(|v| json::from_str(v).ok()).unwrap_or(0.0),
             "url" => {
                 memory.url = value
@@ -192,13 +201,13 @@ fn settings_from(value: JsValue) -> Result<Settings, JsValue> {
 fn queue_from(value: &JsValue) -> crate::core::summary::Queue {
     let text = text_of(value);
     crate::core::summary::Queue {
-        cards: entries(field(text.as_deref(), "cards"), "queue"),
+        cards: entries(field(text.as_deref(), "cards"), "queue", Seen::from_json),
     }
 }
 
 /// The history as kept in storage.local, item by item.
 fn history_from(value: &JsValue) -> Vec<crate::core::budget::Done> {
-    items(text_of(value).as_deref(), "history")
+    items(text_of(value).as_deref(), "history", Done::from_json)
 }
 
 /// The triage engine for one set of settings: phrase matching is compiled once, here.
@@ -347,7 +356,7 @@ pub fn plan_batch(
     now: f64,
 ) -> Result<JsValue, JsValue> {
     use crate::core::budget::{self, Week};
-    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch");
+    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch", string);
     let history = history_from(&history);
     let settings = settings_from(settings)?;
     let week = Week::at(&history, settings.weekly_budget, now);
@@ -363,7 +372,7 @@ pub fn plan_batch(
 /// next_batch, pace_ms, week, action: "withdraw"}`.
 #[wasm_bindgen(js_name = planWithdrawBatch)]
 pub fn plan_withdraw_batch(ticked: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
-    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch");
+    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch", string);
     let settings = settings_from(settings)?;
     Ok(to_js(&crate::core::budget::plan_withdraw_batch(
         &ticked,
