@@ -200,6 +200,37 @@ pub fn list(text: &str, item: &mut dyn FnMut(&str) -> Result<(), Error>) -> Resu
     end(&mut reader)
 }
 
+/// Reads a unit variant of an enum, as serde reads one (`"name"`, or `{"name": null}`): the
+/// index of its name in `variants`, or serde's words for an unknown one.
+#[inline(never)]
+pub fn variant(text: &str, variants: &'static [&'static str]) -> Result<usize, Error> {
+    let mut reader = Reader { text, at: 0 };
+    reader.blank();
+    let wrapped = match reader.peek() {
+        Some(b'"') => false,
+        Some(b'{') => {
+            reader.at += 1;
+            true
+        }
+        _ => return Err(error("invalid type: expected an enum")),
+    };
+    let name = reader.string()?;
+    let i = variants
+        .iter()
+        .position(|v| *v == name)
+        .ok_or_else(|| de::Error::unknown_variant(&name, variants))?;
+    if wrapped {
+        reader.expect(b':')?;
+        match reader.token()? {
+            Token::Null => {}
+            other => return Err(invalid(&other, &"unit")),
+        }
+        reader.expect(b'}')?;
+    }
+    end(&mut reader)?;
+    Ok(i)
+}
+
 /// A required field that was missing, in serde's words.
 pub fn missing(field: &'static str) -> Error {
     de::Error::missing_field(field)

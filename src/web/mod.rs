@@ -6,7 +6,6 @@ pub mod bench;
 
 use std::collections::HashMap;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -46,10 +45,10 @@ fn text_of(value: &JsValue) -> Option<String> {
     js_sys::JSON::stringify(value).ok()?.as_string()
 }
 
-/// Reads a `T` from a JS value, through its JSON text.
-fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+/// Reads a `T` from a JS value, through its JSON text, with `read` (a reader written by hand).
+fn from_js<T>(value: &JsValue, read: fn(&str) -> Result<T, json::Error>) -> Result<T, String> {
     let text = text_of(value).ok_or_else(|| "not a JSON value".to_string())?;
-    json::from_str(&text).map_err(|e| e.to_string())
+    read(&text).map_err(|e| e.to_string())
 }
 
 #[wasm_bindgen]
@@ -171,15 +170,12 @@ fn error(message: impl Into<String>) -> JsValue {
 
 /// Reads a settings document from JS, migrated and validated; every problem names its field.
 fn read_settings(value: JsValue) -> Result<Settings, Vec<FieldError>> {
-    let settings = text_of(&value)
-        .ok_or_else(|| "not a JSON value".to_string())
-        .and_then(|text| Settings::from_json(&text).map_err(|e| e.to_string()))
-        .map_err(|e| {
-            vec![FieldError {
-                field: String::new(),
-                message: format!("not a settings document: {e}"),
-            }]
-        })?;
+    let settings = from_js(&value, Settings::from_json).map_err(|e| {
+        vec![FieldError {
+            field: String::new(),
+            message: format!("not a settings document: {e}"),
+        }]
+    })?;
     settings.checked()
 }
 
@@ -251,8 +247,8 @@ impl Engine {
     /// [`crate::core::preview::Sample`]). It is read as a card on the page is read, then scored
     /// and given its suggestions; returns `{card, bucket_words}`, `card` shaped as a plan's.
     pub fn preview(&self, sample: JsValue) -> Result<JsValue, JsValue> {
-        let sample: Sample =
-            from_js(&sample).map_err(|e| error(format!("the sample could not be read: {e}")))?;
+        let sample = from_js(&sample, Sample::from_json)
+            .map_err(|e| error(format!("the sample could not be read: {e}")))?;
         Ok(to_js(&preview::preview(
             &sample,
             &self.scorer,

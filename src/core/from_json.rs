@@ -1,14 +1,76 @@
-//! The queue's cards, the memory's earlier invitations and the history's entries as stored
-//! (storage.local), read by hand with the boundary's readers ([`json::object`], [`json::list`]
-//! and the scalar readers of [`json::from_str`]): serde's derived readers cost the wasm about
-//! 12 KB here. Each reads as its derived `Deserialize` reads (unknown fields skipped, missing
-//! ones refused or defaulted, serde's words for every error, the first one met), which stays
-//! for native code and for the tests that hold the two together.
+//! Documents from JS read by hand with the boundary's readers ([`json::object`],
+//! [`json::list`], [`json::variant`] and the scalar readers of [`json::from_str`]): the stored
+//! queue's cards, the memory's earlier invitations, the history's entries and the preview's
+//! sample. serde's derived readers cost the wasm about 20 KB here. Each reads as its derived
+//! `Deserialize` reads (unknown fields skipped, missing ones refused or defaulted, serde's
+//! words for every error, the first one met), which stays for native code and for the tests
+//! that hold the two together.
 
 use crate::core::budget::Done;
+use crate::core::invitation::Kind;
 use crate::core::plan::{Past, ReasonPaint};
+use crate::core::preview::Sample;
+use crate::core::score::Bucket;
 use crate::core::summary::{Resolved, Seen};
 use crate::json::{self, from_str as read, missing, Error};
+
+/// A bucket (`"accept"`, `"review"`, `"ignore"`).
+fn bucket(text: &str) -> Result<Bucket, Error> {
+    Ok(
+        match json::variant(text, &["accept", "review", "ignore"])? {
+            0 => Bucket::Accept,
+            1 => Bucket::Review,
+            _ => Bucket::Ignore,
+        },
+    )
+}
+
+const KINDS: &[&str] = &["person", "group", "event", "page", "newsletter"];
+const SAMPLE: &[&str] = &[
+    "kind",
+    "name",
+    "headline",
+    "mutual",
+    "age",
+    "note",
+    "has_photo",
+    "target",
+    "profile",
+];
+
+impl Sample {
+    /// The preview form's sample from its JSON text (every field optional).
+    pub fn from_json(text: &str) -> Result<Sample, Error> {
+        let mut s = Sample::default();
+        json::object(text, "struct Sample", SAMPLE, false, &mut |i, v| {
+            match i {
+                0 => {
+                    s.kind = match json::variant(v, KINDS)? {
+                        0 => Kind::Person,
+                        1 => Kind::Group,
+                        2 => Kind::Event,
+                        3 => Kind::Page,
+                        _ => Kind::Newsletter,
+                    }
+                }
+                6 => s.has_photo = read(v)?,
+                _ => {
+                    *match i {
+                        1 => &mut s.name,
+                        2 => &mut s.headline,
+                        3 => &mut s.mutual,
+                        4 => &mut s.age,
+                        5 => &mut s.note,
+                        7 => &mut s.target,
+                        _ => &mut s.profile,
+                    } = read(v)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(s)
+    }
+}
 
 const SEEN: &[&str] = &[
     "name", "bucket", "score", "reasons", "why", "profile", "days", "seen", "resolved",
@@ -20,7 +82,7 @@ impl Seen {
         let (mut name, mut bucket, mut score) = (None, None, None);
         let mut seen = Seen {
             name: String::new(),
-            bucket: crate::core::score::Bucket::Ignore,
+            bucket: Bucket::Ignore,
             score: 0,
             reasons: Vec::new(),
             why: Vec::new(),
@@ -32,7 +94,7 @@ impl Seen {
         json::object(text, "struct Seen", SEEN, false, &mut |i, v| {
             match i {
                 0 => name = Some(read(v)?),
-                1 => bucket = Some(read(v)?),
+                1 => bucket = Some(self::bucket(v)?),
                 2 => score = Some(read(v)?),
                 3 => seen.reasons = read(v)?,
                 4 => {
@@ -281,9 +343,51 @@ mod tests {
             r#"{"name": "Ben", "bucket": "accept", "score": 9, "seen": 1.7e12, "days": null}"#,
             r#"{"name": "Ben", "bucket": "accept", "score": 9, "why": [{"label": "x"}]}"#,
             r#"{"why": 3, "name": 3}"#,
+            r#"{"name": "Ben", "bucket": {"review": null}, "score": 9}"#,
+            r#"{"name": "Ben", "bucket": {"review": 1}, "score": 9}"#,
+            r#"{"name": "Ben", "bucket": "Accept", "score": 9}"#,
+            r#"{"name": "Ben", "bucket": 3, "score": 9}"#,
             "{}",
         ] {
             same(text, Seen::from_json);
+        }
+    }
+
+    #[test]
+    fn the_preview_sample_reads_as_the_derived_reader_reads_it() {
+        every_variant(
+            json!({"kind": "group", "name": "Dr. Ana Ruiz", "headline": "Rust at Acme",
+                   "mutual": "Ben and 12 other mutual connections", "age": "3 weeks ago",
+                   "note": "Hi\nwe met", "has_photo": true, "target": "Rustaceans",
+                   "profile": "https://www.linkedin.com/in/ana/"}),
+            Sample::from_json,
+        );
+        for kind in [
+            "person",
+            "group",
+            "event",
+            "page",
+            "newsletter",
+            "Person",
+            "",
+            "x",
+        ] {
+            same(&json!({ "kind": kind }).to_string(), Sample::from_json);
+            same(
+                &format!(r#"{{"kind": {{"{kind}": null}}}}"#),
+                Sample::from_json,
+            );
+        }
+        for text in [
+            "{}",
+            r#"{"kind": {"page": 3}}"#,
+            r#"{"kind": {"page": null, "x": 1}}"#,
+            r#"{"kind": {}}"#,
+            r#"{"kind": ["page"]}"#,
+            r#"{"kind": "page", "kind": "page"}"#,
+            r#"{"name": "a\"b\u00e9", "extra": [1, {"a": null}]}"#,
+        ] {
+            same(text, Sample::from_json);
         }
     }
 
