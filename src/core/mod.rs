@@ -11,6 +11,7 @@ pub mod inspect;
 pub mod invitation;
 pub mod lang;
 pub mod matcher;
+pub mod order;
 pub mod parse;
 pub mod plan;
 pub mod preview;

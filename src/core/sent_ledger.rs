@@ -260,7 +260,7 @@ fn prune(ledger: &mut Ledger, now: u64) {
         .iter()
         .filter_map(|(id, e)| e.ended_at.map(|at| (at, id.clone())))
         .collect();
-    ended.sort_unstable();
+    crate::core::order::sort(&mut ended);
     let excess = ledger.entries.len() - MAX_ENTRIES;
     for (_, id) in ended.into_iter().take(excess) {
         ledger.entries.remove(&id);
@@ -327,7 +327,9 @@ pub fn stats(ledger: &Ledger, now: u64) -> SentStats {
         .copied()
         .filter(|(_, e)| e.withdraw)
         .collect();
-    suggested.sort_by(|a, b| a.1.sent_at.cmp(&b.1.sent_at).then(a.0.cmp(b.0)));
+    crate::core::order::sort_by(&mut suggested, |a, b| {
+        a.1.sent_at.cmp(&b.1.sent_at).then(a.0.cmp(b.0))
+    });
     let suggested = suggested
         .into_iter()
         .map(|(id, e)| Oldest {
