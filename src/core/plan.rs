@@ -260,12 +260,13 @@ pub struct ActionWords(pub std::collections::BTreeMap<String, String>);
 
 impl Default for ActionWords {
     fn default() -> Self {
-        ActionWords(
-            Action::ALL
-                .iter()
-                .map(|a| (a.as_str().to_owned(), action_key(*a).to_owned()))
-                .collect(),
-        )
+        // Inserted one by one: collecting a map sorts its entries first, and that sort would
+        // be one more copy of the standard stable sort in the wasm.
+        let mut words = std::collections::BTreeMap::new();
+        for a in Action::ALL {
+            words.insert(a.as_str().to_owned(), action_key(a).to_owned());
+        }
+        ActionWords(words)
     }
 }
 
