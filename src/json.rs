@@ -933,6 +933,15 @@ struct Compound<'a> {
 }
 
 impl Compound<'_> {
+    /// A struct field's key, after a comma when it is not the first: out of line, since
+    /// every field of every type written would otherwise carry its own copy.
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
+        self.comma();
+        self.writer.string(key);
+        self.writer.0.push(':');
+    }
+
     fn comma(&mut self) {
         if self.first {
             self.first = false;
@@ -1187,9 +1196,7 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.comma();
-        self.writer.string(key);
-        self.writer.0.push(':');
+        self.key(key);
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), Error> {
