@@ -66,8 +66,25 @@ fn entries<T>(
     read: fn(&str) -> Result<T, json::Error>,
 ) -> HashMap<String, T> {
     let mut out = HashMap::new();
+    each_entry(text, list, &mut |key, value| {
+        let entry = read(value)?;
+        out.insert(std::mem::take(key), entry);
+        Ok(())
+    });
+    out
+}
+
+/// The work of [`entries`] that does not depend on the entries' type (built once): each entry
+/// goes to `keep` with its key (to take when it keeps the entry), and what it refuses is
+/// reported.
+#[inline(never)]
+fn each_entry(
+    text: Option<&str>,
+    list: &str,
+    keep: &mut dyn FnMut(&mut String, &str) -> Result<(), json::Error>,
+) {
     let Some(text) = text.filter(|t| *t != "null") else {
-        return out;
+        return;
     };
     // An array is an object too (its keys are its indices), as `Object.entries` sees it.
     let pairs = json::members(text).or_else(|| {
@@ -83,45 +100,50 @@ fn entries<T>(
         console_warn(&format!(
             "Invite Triage: the stored {list} is not an object; ignored"
         ));
-        return out;
+        return;
     };
-    for (key, value) in pairs {
-        match read(value) {
-            Ok(entry) => {
-                out.insert(key, entry);
-            }
-            Err(e) => console_warn(&format!(
+    for (mut key, value) in pairs {
+        if let Err(e) = keep(&mut key, value) {
+            console_warn(&format!(
                 "Invite Triage: skipped a malformed {list} entry \"{key}\" ({e}); the rest is kept"
-            )),
+            ));
         }
     }
-    out
 }
 
 /// A stored list (as JSON text), decoded item by item (see [`entries`]).
 fn items<T>(text: Option<&str>, list: &str, read: fn(&str) -> Result<T, json::Error>) -> Vec<T> {
+    let mut out = Vec::new();
+    each_item(text, list, &mut |item| {
+        out.push(read(item)?);
+        Ok(())
+    });
+    out
+}
+
+/// The work of [`items`] that does not depend on the items' type (built once).
+#[inline(never)]
+fn each_item(
+    text: Option<&str>,
+    list: &str,
+    keep: &mut dyn FnMut(&str) -> Result<(), json::Error>,
+) {
     let Some(text) = text.filter(|t| *t != "null") else {
-        return Vec::new();
+        return;
     };
     let Some(elements) = json::elements(text) else {
         console_warn(&format!(
             "Invite Triage: the stored {list} is not a list; ignored"
         ));
-        return Vec::new();
+        return;
     };
-    elements
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, item)| match read(item) {
-            Ok(item) => Some(item),
-            Err(e) => {
-                console_warn(&format!(
-                    "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
-                ));
-                None
-            }
-        })
-        .collect()
+    for (i, item) in elements.into_iter().enumerate() {
+        if let Err(e) = keep(item) {
+            console_warn(&format!(
+                "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
+            ));
+        }
+    }
 }
 
 /// A string from its JSON text.
