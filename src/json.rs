@@ -136,6 +136,116 @@ pub fn elements(text: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
+/// Reads a JSON object for a reader written by hand, as serde's derived reader of a struct
+/// reads it: each member, in order, goes to `field` with the index of its name in `names` and
+/// its value's text. Errors are serde's, in the order serde meets them: the text is no object
+/// (`invalid type: …, expected {expected}`), a field is repeated or (with `deny_unknown`, as
+/// `deny_unknown_fields`) unknown, or `field` refused its value. Without `deny_unknown` an
+/// unknown field is skipped. One function for every struct (not one per type); at most 64
+/// names.
+#[inline(never)]
+pub fn object(
+    text: &str,
+    expected: &str,
+    names: &'static [&'static str],
+    deny_unknown: bool,
+    field: &mut dyn FnMut(usize, &str) -> Result<(), Error>,
+) -> Result<(), Error> {
+    debug_assert!(names.len() <= 64);
+    let mut reader = Reader { text, at: 0 };
+    match reader.token()? {
+        Token::Map => {}
+        other => return Err(invalid(&other, &expected)),
+    }
+    let mut seen: u64 = 0;
+    let mut first = true;
+    while reader.more(b'}', &mut first)? {
+        let key = reader.string()?;
+        let i = names.iter().position(|name| *name == key);
+        if i.is_none() && deny_unknown {
+            return Err(de::Error::unknown_field(&key, names));
+        }
+        if let Some(i) = i {
+            if seen & (1 << i) != 0 {
+                return Err(de::Error::duplicate_field(names[i]));
+            }
+            seen |= 1 << i;
+        }
+        reader.expect(b':')?;
+        reader.blank();
+        let start = reader.at;
+        reader.skip()?;
+        if let Some(i) = i {
+            field(i, &text[start..reader.at])?;
+        }
+    }
+    end(&mut reader)
+}
+
+/// Reads a JSON array for a reader written by hand, as serde reads a `Vec`: each item's text,
+/// in order, goes to `item`; the text is no array: `invalid type: …, expected a sequence`.
+#[inline(never)]
+pub fn list(text: &str, item: &mut dyn FnMut(&str) -> Result<(), Error>) -> Result<(), Error> {
+    let mut reader = Reader { text, at: 0 };
+    match reader.token()? {
+        Token::Seq => {}
+        other => return Err(invalid(&other, &"a sequence")),
+    }
+    let mut first = true;
+    while reader.more(b']', &mut first)? {
+        let start = reader.at;
+        reader.skip()?;
+        item(&text[start..reader.at])?;
+    }
+    end(&mut reader)
+}
+
+/// Reads a unit variant of an enum, as serde reads one (`"name"`, or `{"name": null}`): the
+/// index of its name in `variants`, or serde's words for an unknown one.
+#[inline(never)]
+pub fn variant(text: &str, variants: &'static [&'static str]) -> Result<usize, Error> {
+    let mut reader = Reader { text, at: 0 };
+    reader.blank();
+    let wrapped = match reader.peek() {
+        Some(b'"') => false,
+        Some(b'{') => {
+            reader.at += 1;
+            true
+        }
+        _ => return Err(error("invalid type: expected an enum")),
+    };
+    let name = reader.string()?;
+    let i = variants
+        .iter()
+        .position(|v| *v == name)
+        .ok_or_else(|| de::Error::unknown_variant(&name, variants))?;
+    if wrapped {
+        reader.expect(b':')?;
+        match reader.token()? {
+            Token::Null => {}
+            other => return Err(invalid(&other, &"unit")),
+        }
+        reader.expect(b'}')?;
+    }
+    end(&mut reader)?;
+    Ok(i)
+}
+
+/// A required field that was missing, in serde's words.
+pub fn missing(field: &'static str) -> Error {
+    de::Error::missing_field(field)
+}
+
+/// Nothing but blanks after the value.
+fn end(reader: &mut Reader<'_>) -> Result<(), Error> {
+    reader.blank();
+    if reader.at == reader.text.len() {
+        Ok(())
+    } else {
+        Err(error("trailing characters"))
+    }
+}
+
 /// A cursor over JSON text.
 struct Reader<'de> {
     text: &'de str,
@@ -823,6 +933,15 @@ struct Compound<'a> {
 }
 
 impl Compound<'_> {
+    /// A struct field's key, after a comma when it is not the first: out of line, since
+    /// every field of every type written would otherwise carry its own copy.
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
+        self.comma();
+        self.writer.string(key);
+        self.writer.0.push(':');
+    }
+
     fn comma(&mut self) {
         if self.first {
             self.first = false;
@@ -1077,9 +1196,7 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.comma();
-        self.writer.string(key);
-        self.writer.0.push(':');
+        self.key(key);
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), Error> {

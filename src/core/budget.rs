@@ -64,7 +64,7 @@ impl Week {
             .filter(|d| now_ms - d.at < WEEK_MS && d.is_accept())
             .map(|d| d.id.as_str())
             .collect();
-        ids.sort_unstable();
+        crate::core::order::sort(&mut ids);
         ids.dedup();
         let accepted = ids.len() as u32;
         let over = budget > 0 && accepted >= budget;

@@ -254,18 +254,51 @@ impl Default for BucketWords {
 
 /// The message key (in `_locales/*/messages.json`) of each action's button text, by its
 /// `data-triage-action` value: the button shows `t(action_words[action.action])`. Sent once per
-/// plan, not per card.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActionWords(pub std::collections::BTreeMap<String, String>);
+/// plan, not per card, as an object with its keys in order.
+///
+/// A sorted list, not a `BTreeMap`: a handful of entries, and each map type is a few KB of
+/// tree code in the wasm.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionWords(Vec<(String, String)>);
+
+impl ActionWords {
+    /// Sets the message key of `action` (in order; an action already there gets the new key).
+    pub fn insert(&mut self, action: &str, key: &str) {
+        match self.0.binary_search_by(|(a, _)| a.as_str().cmp(action)) {
+            Ok(i) => self.0[i].1 = key.to_owned(),
+            Err(i) => self.0.insert(i, (action.to_owned(), key.to_owned())),
+        }
+    }
+
+    /// The message key of `action`.
+    pub fn get(&self, action: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(a, _)| a == action)
+            .map(|(_, key)| key.as_str())
+    }
+}
 
 impl Default for ActionWords {
     fn default() -> Self {
-        ActionWords(
-            Action::ALL
-                .iter()
-                .map(|a| (a.as_str().to_owned(), action_key(*a).to_owned()))
-                .collect(),
-        )
+        let mut words = ActionWords(Vec::new());
+        for a in Action::ALL {
+            words.insert(a.as_str(), action_key(a));
+        }
+        words
+    }
+}
+
+impl Serialize for ActionWords {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(a, k)| (a, k)))
+    }
+}
+
+impl<'de> Deserialize<'de> for ActionWords {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(ActionWords(map.into_iter().collect()))
     }
 }
 
@@ -546,6 +579,32 @@ mod tests {
 
     fn read(card: Card, at: Placement) -> ReadCard {
         ReadCard { at, card }
+    }
+
+    #[test]
+    fn action_words_are_written_as_the_map_they_replace() {
+        let mut words = ActionWords::default();
+        let mut map: std::collections::BTreeMap<String, String> = Action::ALL
+            .iter()
+            .map(|a| (a.as_str().to_owned(), action_key(*a).to_owned()))
+            .collect();
+        assert_eq!(json_of(&words), json_of(&map));
+        for (action, key) in [("withdraw", "actionWithdraw"), ("accept", "x"), ("", "y")] {
+            words.insert(action, key);
+            map.insert(action.to_owned(), key.to_owned());
+            assert_eq!(json_of(&words), json_of(&map));
+            assert_eq!(words.get(action), Some(key));
+        }
+        assert_eq!(words.get("nothing"), None);
+        let text = serde_json::to_string(&words).unwrap();
+        assert_eq!(serde_json::from_str::<ActionWords>(&text).unwrap(), words);
+    }
+
+    /// The JSON text of `value`, as the boundary writes it and as serde_json does.
+    fn json_of<T: Serialize>(value: &T) -> String {
+        let ours = crate::json::to_string(value).unwrap();
+        assert_eq!(ours, serde_json::to_string(value).unwrap());
+        ours
     }
 
     #[test]

@@ -256,14 +256,14 @@ pub fn read_document(doc: &Document) -> PageRead {
         }
     }
     unplaced.extend((0..page.accepts.len()).filter(|&i| !taken[i]));
-    unplaced.sort_unstable();
+    crate::core::order::sort(&mut unplaced);
     unplaced.dedup();
 
     // Cards painted on an earlier pass come as empty stubs: they count, and they are cards when
     // telling the member's own block apart.
     let mut all_roots = read_roots.clone();
     all_roots.extend(page.stubs.iter().copied());
-    all_roots.sort_unstable();
+    crate::core::order::sort(&mut all_roots);
 
     // An Accept beside an Ignore, in a list item or with text of its own, is an invitation we
     // cannot read. Not one: a duplicate of a card read, an Accept with no Ignore beside it (a
@@ -620,7 +620,7 @@ impl<'d, 'a> Page<'d, 'a> {
         let mut smallest: Vec<(NodeId, usize)> = (0..self.accepts.len())
             .filter_map(|i| self.climb_with(i, Some(skipped)).map(|r| (r, i)))
             .collect();
-        smallest.sort_unstable();
+        crate::core::order::sort(&mut smallest);
         smallest.dedup_by_key(|(r, _)| *r);
         // A root around another root holds two invitations: neither a card nor one of them.
         let nested: Vec<bool> = smallest
@@ -638,7 +638,7 @@ impl<'d, 'a> Page<'d, 'a> {
             .filter(|(_, nested)| !nested)
             .map(|((r, i), _)| (self.grow(r), i))
             .collect();
-        roots.sort_unstable();
+        crate::core::order::sort(&mut roots);
         roots.dedup_by_key(|(r, _)| *r);
         roots
     }
@@ -781,7 +781,7 @@ pub(crate) fn named_control_rows(doc: &Document, hidden: &[bool], naming: usize)
     }
     // Nested rows of one invitation count once.
     let mut rows: Vec<NodeId> = rows.into_keys().collect();
-    rows.sort_unstable();
+    crate::core::order::sort(&mut rows);
     let mut outer: Vec<NodeId> = Vec::new();
     for r in rows {
         if outer.last().is_none_or(|&o| !doc.contains(o, r)) {

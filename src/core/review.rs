@@ -95,7 +95,7 @@ pub fn review(
             (is_undecided(memory, id), row)
         })
         .collect();
-    rows.sort_unstable_by(|(open_a, a), (open_b, b)| {
+    crate::core::order::sort_by(&mut rows, |(open_a, a), (open_b, b)| {
         open_b
             .cmp(open_a)
             .then(b.score.cmp(&a.score))

@@ -215,7 +215,7 @@ pub(crate) fn confirms(doc: &Document) -> (Vec<WithdrawConfirm>, Vec<NodeId>) {
         }
     }
     let mut dialogs: Vec<NodeId> = found.keys().copied().collect();
-    dialogs.sort_unstable();
+    crate::core::order::sort(&mut dialogs);
     let list = dialogs
         .into_iter()
         .filter_map(|d| {
@@ -228,7 +228,7 @@ pub(crate) fn confirms(doc: &Document) -> (Vec<WithdrawConfirm>, Vec<NodeId>) {
         })
         .collect();
     let mut holding: Vec<NodeId> = holding.into_iter().collect();
-    holding.sort_unstable();
+    crate::core::order::sort(&mut holding);
     (list, holding)
 }
 
@@ -339,7 +339,7 @@ impl<'d, 'a> SentPage<'d, 'a> {
         let mut smallest: Vec<NodeId> = (0..self.withdraws.len())
             .filter_map(|i| self.climb(i))
             .collect();
-        smallest.sort_unstable();
+        crate::core::order::sort(&mut smallest);
         smallest.dedup();
         // A root around another root holds two invitations: neither is a card.
         let mut roots: Vec<NodeId> = smallest
@@ -352,7 +352,7 @@ impl<'d, 'a> SentPage<'d, 'a> {
             })
             .map(|(_, &r)| self.grow(r))
             .collect();
-        roots.sort_unstable();
+        crate::core::order::sort(&mut roots);
         roots.dedup();
         roots
     }

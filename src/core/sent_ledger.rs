@@ -66,7 +66,104 @@ pub struct Entry {
 pub struct Ledger {
     /// Every invitation seen, by id.
     #[serde(default)]
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: Entries,
+}
+
+/// The ledger's entries by id, in id order (as a `BTreeMap` keeps them, and written as the
+/// same JSON object): a sorted list, since the tree code of a map costs the wasm about 8 KB.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entries(Vec<(String, Entry)>);
+
+impl Entries {
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entry of `id`.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.find(id).ok().map(|i| &self.0[i].1)
+    }
+
+    /// The entry of `id`, to change.
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Entry> {
+        self.find(id).ok().map(|i| &mut self.0[i].1)
+    }
+
+    /// The entry of `id`, made with `make` when there is none.
+    pub fn or_insert_with(&mut self, id: &str, make: impl FnOnce() -> Entry) -> &mut Entry {
+        let i = self.find(id).unwrap_or_else(|i| {
+            self.0.insert(i, (id.to_owned(), make()));
+            i
+        });
+        &mut self.0[i].1
+    }
+
+    /// Sets the entry of `id`; the one it replaces, if any.
+    pub fn insert(&mut self, id: String, entry: Entry) -> Option<Entry> {
+        match self.find(&id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, entry)),
+            Err(i) => {
+                self.0.insert(i, (id, entry));
+                None
+            }
+        }
+    }
+
+    /// Takes out the entry of `id`.
+    pub fn remove(&mut self, id: &str) -> Option<Entry> {
+        self.find(id).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// Keeps only the entries `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Entry) -> bool) {
+        self.0.retain_mut(|(id, e)| keep(id, e));
+    }
+
+    /// Every entry with its id, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.0.iter().map(|(id, e)| (id, e))
+    }
+
+    /// Every entry with its id, in id order, to change.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut Entry)> {
+        self.0.iter_mut().map(|(id, e)| (&*id, e))
+    }
+
+    /// Every entry, in id order.
+    pub fn values(&self) -> impl Iterator<Item = &Entry> {
+        self.0.iter().map(|(_, e)| e)
+    }
+}
+
+impl std::ops::Index<&str> for Entries {
+    type Output = Entry;
+
+    fn index(&self, id: &str) -> &Entry {
+        self.get(id).expect("no entry with this id")
+    }
+}
+
+impl Serialize for Entries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, Entry>::deserialize(deserializer)?;
+        Ok(Entries(map.into_iter().collect()))
+    }
 }
 
 /// One card of a Sent tab read.
@@ -189,17 +286,14 @@ pub fn observe(ledger: &mut Ledger, observation: &Observation, now: u64) {
             continue;
         }
         let sent_at = now.saturating_sub(u64::from(card.days.unwrap_or(0)) * DAY_MS);
-        let entry = ledger
-            .entries
-            .entry(card.id.clone())
-            .or_insert_with(|| Entry {
-                name: card.name.clone(),
-                profile: card.profile.clone(),
-                sent_at,
-                state: State::Pending,
-                ended_at: None,
-                withdraw: card.withdraw,
-            });
+        let entry = ledger.entries.or_insert_with(&card.id, || Entry {
+            name: card.name.clone(),
+            profile: card.profile.clone(),
+            sent_at,
+            state: State::Pending,
+            ended_at: None,
+            withdraw: card.withdraw,
+        });
         if card.days.is_some() {
             entry.sent_at = entry.sent_at.min(sent_at);
         }
@@ -260,7 +354,7 @@ fn prune(ledger: &mut Ledger, now: u64) {
         .iter()
         .filter_map(|(id, e)| e.ended_at.map(|at| (at, id.clone())))
         .collect();
-    ended.sort_unstable();
+    crate::core::order::sort(&mut ended);
     let excess = ledger.entries.len() - MAX_ENTRIES;
     for (_, id) in ended.into_iter().take(excess) {
         ledger.entries.remove(&id);
@@ -327,7 +421,9 @@ pub fn stats(ledger: &Ledger, now: u64) -> SentStats {
         .copied()
         .filter(|(_, e)| e.withdraw)
         .collect();
-    suggested.sort_by(|a, b| a.1.sent_at.cmp(&b.1.sent_at).then(a.0.cmp(b.0)));
+    crate::core::order::sort_by(&mut suggested, |a, b| {
+        a.1.sent_at.cmp(&b.1.sent_at).then(a.0.cmp(b.0))
+    });
     let suggested = suggested
         .into_iter()
         .map(|(id, e)| Oldest {
@@ -490,7 +586,7 @@ mod tests {
             NOW,
         );
         withdraw(&mut ledger, "ana", NOW);
-        for (id, entry) in &ledger.entries {
+        for (id, entry) in ledger.entries.iter() {
             let text = serde_json::to_string(entry).unwrap();
             assert_eq!(Entry::from_json(&text).as_ref(), Some(entry), "{id}");
         }
@@ -514,6 +610,44 @@ mod tests {
         assert_eq!(Observation::from_json("{}"), Some(Observation::default()));
         assert_eq!(Observation::from_json(r#"{"cards": [3]}"#), None);
         assert_eq!(Observation::from_json(r#"{"complete": "yes"}"#), None);
+    }
+
+    #[test]
+    fn entries_keep_and_write_what_a_btree_map_would() {
+        let mut ours = Entries::default();
+        let mut map = BTreeMap::new();
+        let entry = |n: u64| Entry {
+            name: format!("n{n}"),
+            profile: None,
+            sent_at: n,
+            state: State::Pending,
+            ended_at: n.is_multiple_of(3).then_some(n),
+            withdraw: n.is_multiple_of(2),
+        };
+        for (n, id) in ["m", "b", "z", "a", "b", "é", "A", "", "mm"]
+            .iter()
+            .enumerate()
+        {
+            let n = n as u64;
+            assert_eq!(
+                ours.insert((*id).into(), entry(n)),
+                map.insert((*id).to_string(), entry(n))
+            );
+            ours.or_insert_with(&format!("{id}x"), || entry(n + 10));
+            map.entry(format!("{id}x")).or_insert_with(|| entry(n + 10));
+        }
+        assert_eq!(ours.remove("z"), map.remove("z"));
+        assert_eq!(ours.remove("nothing"), map.remove("nothing"));
+        ours.retain(|id, e| id != "a" && e.sent_at != 12);
+        map.retain(|id, e| id != "a" && e.sent_at != 12);
+        let listed: Vec<(&String, &Entry)> = ours.iter().collect();
+        assert_eq!(listed, map.iter().collect::<Vec<_>>());
+        assert_eq!(ours.len(), map.len());
+        assert_eq!(ours.get("b"), map.get("b"));
+        let text = json::to_string(&ours).unwrap();
+        assert_eq!(text, json::to_string(&map).unwrap());
+        assert_eq!(text, serde_json::to_string(&map).unwrap());
+        assert_eq!(serde_json::from_str::<Entries>(&text).unwrap(), ours);
     }
 
     #[test]

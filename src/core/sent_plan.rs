@@ -120,9 +120,7 @@ pub fn plan_sent(read: &SentRead, settings: &Settings, memory: &Memory) -> Paint
         .collect();
     plan.gone = read.gone.clone();
     plan.known_ids = read.known_ids.clone();
-    plan.action_words
-        .0
-        .insert(WITHDRAW.to_owned(), WITHDRAW_KEY.to_owned());
+    plan.action_words.insert(WITHDRAW, WITHDRAW_KEY);
     plan.sent = sent;
     plan
 }
@@ -303,6 +301,6 @@ mod tests {
         assert_eq!(plan.status, Status::Ready);
         assert_eq!(plan.count, 1);
         assert!(plan.cards.is_empty());
-        assert_eq!(plan.action_words.0["withdraw"], "actionWithdraw");
+        assert_eq!(plan.action_words.get("withdraw"), Some("actionWithdraw"));
     }
 }

@@ -149,7 +149,7 @@ pub fn summarize(
     now_ms: f64,
 ) -> Summary {
     let mut ids: Vec<&String> = queue.cards.keys().collect();
-    ids.sort_unstable();
+    crate::core::order::sort(&mut ids);
     let undecided: Vec<(&String, &Seen)> = ids
         .iter()
         .map(|id| (*id, &queue.cards[*id]))
@@ -162,7 +162,9 @@ pub fn summarize(
         .iter()
         .filter(|(_, s)| s.bucket != Bucket::Ignore)
         .collect();
-    best.sort_unstable_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(b.0)));
+    crate::core::order::sort_by(&mut best, |a, b| {
+        b.1.score.cmp(&a.1.score).then(a.0.cmp(b.0))
+    });
     let top = best
         .iter()
         .take(TOP)
@@ -175,7 +177,7 @@ pub fn summarize(
         .filter_map(|&(id, s)| s.days_at(now_ms).map(|d| (id, s, d)))
         .filter(|&(_, _, d)| d >= stale_days)
         .collect();
-    stale.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    crate::core::order::sort_by(&mut stale, |a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
     let stale = stale
         .iter()
         .map(|(id, s, d)| entry(id, s, format!("Waiting {d} days")))

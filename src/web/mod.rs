@@ -6,13 +6,12 @@ pub mod bench;
 
 use std::collections::HashMap;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::budget::Done;
 use crate::core::partial;
-use crate::core::plan::{self, Memory};
+use crate::core::plan::{self, Memory, Past};
 use crate::core::preview::{self, Sample};
 use crate::core::read;
 use crate::core::score::Scorer;
@@ -20,7 +19,7 @@ use crate::core::sent;
 use crate::core::sent_ledger::{self, Ledger};
 use crate::core::sent_plan::{self, PageKind};
 use crate::core::settings::{FieldError, Settings};
-use crate::core::summary::Queue;
+use crate::core::summary::{Queue, Seen};
 use crate::json;
 
 /// Installs the panic hook once, so a bug shows up in the console with its message.
@@ -47,10 +46,10 @@ fn text_of(value: &JsValue) -> Option<String> {
     js_sys::JSON::stringify(value).ok()?.as_string()
 }
 
-/// Reads a `T` from a JS value, through its JSON text.
-fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+/// Reads a `T` from a JS value, through its JSON text, with `read` (a reader written by hand).
+fn from_js<T>(value: &JsValue, read: fn(&str) -> Result<T, json::Error>) -> Result<T, String> {
     let text = text_of(value).ok_or_else(|| "not a JSON value".to_string())?;
-    json::from_str(&text).map_err(|e| e.to_string())
+    read(&text).map_err(|e| e.to_string())
 }
 
 #[wasm_bindgen]
@@ -62,10 +61,31 @@ extern "C" {
 
 /// A stored object of entries (`{id: entry}`, as JSON text), decoded entry by entry: a
 /// malformed entry is skipped and reported on the console, and the rest is kept.
-fn entries<T: DeserializeOwned>(text: Option<&str>, list: &str) -> HashMap<String, T> {
+fn entries<T>(
+    text: Option<&str>,
+    list: &str,
+    read: fn(&str) -> Result<T, json::Error>,
+) -> HashMap<String, T> {
     let mut out = HashMap::new();
+    each_entry(text, list, &mut |key, value| {
+        let entry = read(value)?;
+        out.insert(std::mem::take(key), entry);
+        Ok(())
+    });
+    out
+}
+
+/// The work of [`entries`] that does not depend on the entries' type (built once): each entry
+/// goes to `keep` with its key (to take when it keeps the entry), and what it refuses is
+/// reported.
+#[inline(never)]
+fn each_entry(
+    text: Option<&str>,
+    list: &str,
+    keep: &mut dyn FnMut(&mut String, &str) -> Result<(), json::Error>,
+) {
     let Some(text) = text.filter(|t| *t != "null") else {
-        return out;
+        return;
     };
     // An array is an object too (its keys are its indices), as `Object.entries` sees it.
     let pairs = json::members(text).or_else(|| {
@@ -81,45 +101,55 @@ fn entries<T: DeserializeOwned>(text: Option<&str>, list: &str) -> HashMap<Strin
         console_warn(&format!(
             "Invite Triage: the stored {list} is not an object; ignored"
         ));
-        return out;
+        return;
     };
-    for (key, value) in pairs {
-        match json::from_str::<T>(value) {
-            Ok(entry) => {
-                out.insert(key, entry);
-            }
-            Err(e) => console_warn(&format!(
+    for (mut key, value) in pairs {
+        if let Err(e) = keep(&mut key, value) {
+            console_warn(&format!(
                 "Invite Triage: skipped a malformed {list} entry \"{key}\" ({e}); the rest is kept"
-            )),
+            ));
         }
     }
-    out
 }
 
 /// A stored list (as JSON text), decoded item by item (see [`entries`]).
-fn items<T: DeserializeOwned>(text: Option<&str>, list: &str) -> Vec<T> {
+fn items<T>(text: Option<&str>, list: &str, read: fn(&str) -> Result<T, json::Error>) -> Vec<T> {
+    let mut out = Vec::new();
+    each_item(text, list, &mut |item| {
+        out.push(read(item)?);
+        Ok(())
+    });
+    out
+}
+
+/// The work of [`items`] that does not depend on the items' type (built once).
+#[inline(never)]
+fn each_item(
+    text: Option<&str>,
+    list: &str,
+    keep: &mut dyn FnMut(&str) -> Result<(), json::Error>,
+) {
     let Some(text) = text.filter(|t| *t != "null") else {
-        return Vec::new();
+        return;
     };
     let Some(elements) = json::elements(text) else {
         console_warn(&format!(
             "Invite Triage: the stored {list} is not a list; ignored"
         ));
-        return Vec::new();
+        return;
     };
-    elements
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, item)| match json::from_str::<T>(item) {
-            Ok(item) => Some(item),
-            Err(e) => {
-                console_warn(&format!(
-                    "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
-                ));
-                None
-            }
-        })
-        .collect()
+    for (i, item) in elements.into_iter().enumerate() {
+        if let Err(e) = keep(item) {
+            console_warn(&format!(
+                "Invite Triage: skipped malformed {list} item {i} ({e}); the rest is kept"
+            ));
+        }
+    }
+}
+
+/// A string from its JSON text.
+fn string(text: &str) -> Result<String, json::Error> {
+    json::from_str(text)
 }
 
 /// A field of a stored object, as its JSON text (`None` when there is none, or the text is
@@ -141,10 +171,10 @@ fn memory_from(value: &JsValue) -> Memory {
     for (key, value) in members {
         let value = Some(value);
         match key.as_str() {
-            "notes" => memory.notes = entries(value, "note"),
-            "decisions" => memory.decisions = entries(value, "decision"),
-            "past" => memory.past = entries(value, "earlier invitation"),
-            "recent" => memory.recent = items(value, "history"),
+            "notes" => memory.notes = entries(value, "note", string),
+            "decisions" => memory.decisions = entries(value, "decision", string),
+            "past" => memory.past = entries(value, "earlier invitation", Past::from_json),
+            "recent" => memory.recent = items(value, "history", Done::from_json),
             "now" => memory.now = value.and_then(|v| json::from_str(v).ok()).unwrap_or(0.0),
             "url" => {
                 memory.url = value
@@ -163,7 +193,7 @@ fn error(message: impl Into<String>) -> JsValue {
 
 /// Reads a settings document from JS, migrated and validated; every problem names its field.
 fn read_settings(value: JsValue) -> Result<Settings, Vec<FieldError>> {
-    let settings: Settings = from_js(&value).map_err(|e| {
+    let settings = from_js(&value, Settings::from_json).map_err(|e| {
         vec![FieldError {
             field: String::new(),
             message: format!("not a settings document: {e}"),
@@ -190,13 +220,13 @@ fn settings_from(value: JsValue) -> Result<Settings, JsValue> {
 fn queue_from(value: &JsValue) -> crate::core::summary::Queue {
     let text = text_of(value);
     crate::core::summary::Queue {
-        cards: entries(field(text.as_deref(), "cards"), "queue"),
+        cards: entries(field(text.as_deref(), "cards"), "queue", Seen::from_json),
     }
 }
 
 /// The history as kept in storage.local, item by item.
 fn history_from(value: &JsValue) -> Vec<crate::core::budget::Done> {
-    items(text_of(value).as_deref(), "history")
+    items(text_of(value).as_deref(), "history", Done::from_json)
 }
 
 /// The triage engine for one set of settings: phrase matching is compiled once, here.
@@ -252,8 +282,8 @@ impl Engine {
     /// [`crate::core::preview::Sample`]). It is read as a card on the page is read, then scored
     /// and given its suggestions; returns `{card, bucket_words}`, `card` shaped as a plan's.
     pub fn preview(&self, sample: JsValue) -> Result<JsValue, JsValue> {
-        let sample: Sample =
-            from_js(&sample).map_err(|e| error(format!("the sample could not be read: {e}")))?;
+        let sample = from_js(&sample, Sample::from_json)
+            .map_err(|e| error(format!("the sample could not be read: {e}")))?;
         Ok(to_js(&preview::preview(
             &sample,
             &self.scorer,
@@ -357,7 +387,7 @@ pub fn plan_batch(
     now: f64,
 ) -> Result<JsValue, JsValue> {
     use crate::core::budget::{self, Week};
-    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch");
+    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch", string);
     let history = history_from(&history);
     let settings = settings_from(settings)?;
     let week = Week::at(&history, settings.weekly_budget, now);
@@ -373,7 +403,7 @@ pub fn plan_batch(
 /// next_batch, pace_ms, week, action: "withdraw"}`.
 #[wasm_bindgen(js_name = planWithdrawBatch)]
 pub fn plan_withdraw_batch(ticked: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
-    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch");
+    let ticked: Vec<String> = items(text_of(&ticked).as_deref(), "batch", string);
     let settings = settings_from(settings)?;
     Ok(to_js(&crate::core::budget::plan_withdraw_batch(
         &ticked,
