@@ -327,6 +327,18 @@ async function pageRows(browser) {
     row('Show more', `${SHOW_MORE} cards appended to ${n}: extension`, ext, 'ms', '≤ 50');
     row('Show more', `${SHOW_MORE} cards appended to ${n}: bare floor`, floor, 'ms');
     row('Show more', `${SHOW_MORE} cards appended to ${n}: extension ÷ floor`, [(median(ext) / median(floor)).toFixed(2)], '×', n === 500 ? '≤ 5' : '');
+    const phases = get(`extension-${n}`, (r) => r.more?.phases).filter(Boolean);
+    const phase = (name, pick = (p) => p.ms) => median(phases.map((p) => (p[name] ? pick(p[name]) : NaN)).filter(Number.isFinite));
+    row(
+      'Show more',
+      `${SHOW_MORE} cards appended to ${n}: where the time goes (median)`,
+      [],
+      '',
+      '',
+      `snapshot ${phase('snapshot').toFixed(1)} ms (${(phase('snapshot', (p) => p.bytes) / 1024).toFixed(0)} KB) · ` +
+        `engine round trip ${phase('engine').toFixed(1)} ms, of which engine ${phase('engine', (p) => p.engineMs).toFixed(1)} ms · ` +
+        `paint ${phase('paint').toFixed(1)} ms`,
+    );
   }
   const heapExt = get('extension-2000', (r) => r.heap);
   const heapFloor = get('floor-2000', (r) => r.heap);
