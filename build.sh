@@ -132,6 +132,8 @@ test_all() {
   record "cargo fmt" "ok"
   run_step "clippy (host)" cargo clippy --all-targets -q -- -D warnings
   run_step "clippy (wasm32)" cargo clippy --lib --test web -q --target "$WASM_TARGET" -- -D warnings
+  # The benchmark engine (`./build.sh bench`) is built with its own feature: keep it building.
+  run_step "clippy (wasm32, the benchmark engine)" cargo clippy --lib -q --target "$WASM_TARGET" --features bench -- -D warnings
   record "cargo clippy (host, wasm32)" "ok"
   CURRENT_STEP="cargo test (host)"; step "$CURRENT_STEP"
   local log=target/test-host.log

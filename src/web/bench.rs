@@ -20,7 +20,7 @@ impl ScoringWorkload {
     /// Reads the invitations (plain objects with `Invitation` fields) once, outside the timing.
     #[wasm_bindgen(constructor)]
     pub fn new(invitations: JsValue, own_headline: &str) -> Result<ScoringWorkload, JsValue> {
-        let invitations = super::from_js(&invitations)
+        let invitations = super::from_js(&invitations, |text| crate::json::from_str(text))
             .map_err(|e| JsValue::from_str(&format!("workload: {e}")))?;
         let scorer = Scorer::new(&Settings::default()).with_own_headline(own_headline);
         Ok(ScoringWorkload {
