@@ -56,11 +56,12 @@
    * `data-triage-later` stub, for the next part. So the top of the page is painted first and
    * no snapshot is a long task, on a fast machine or a slow one; a page of ordinary length
    * goes whole. The first part is the smallest: it holds what the user sees first. The others
-   * stop at 40 ms, under the 50 ms of a long task: each part costs a round trip, so fewer,
-   * larger parts paint the whole page sooner (BENCHMARKS.md, "Read in parts").
+   * stop at 150 ms: each part costs a round trip and a layout of the whole list, so parts that
+   * stopped at 40 ms (under a long task's 50) painted a 2,000-card page in twice the time
+   * (BENCHMARKS.md, "Read in parts").
    */
   const PART_MIN = 600;
-  const PART_MS = { first: 0, next: 40 };
+  const PART_MS = { first: 0, next: 150 };
   /** Where the last part was cut (its first later stub): the next part counts from there. */
   let resumeAt = null;
   /** Known cards that left the page while the page was read in parts: the whole read decides. */
