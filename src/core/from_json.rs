@@ -43,29 +43,31 @@ impl Sample {
     pub fn from_json(text: &str) -> Result<Sample, Error> {
         let mut s = Sample::default();
         json::object(text, "struct Sample", SAMPLE, false, &mut |i, v| {
-            match i {
-                0 => {
+            let field = match SAMPLE[i] {
+                "kind" => {
                     s.kind = match json::variant(v, KINDS)? {
                         0 => Kind::Person,
                         1 => Kind::Group,
                         2 => Kind::Event,
                         3 => Kind::Page,
                         _ => Kind::Newsletter,
-                    }
+                    };
+                    return Ok(());
                 }
-                6 => s.has_photo = read(v)?,
-                _ => {
-                    *match i {
-                        1 => &mut s.name,
-                        2 => &mut s.headline,
-                        3 => &mut s.mutual,
-                        4 => &mut s.age,
-                        5 => &mut s.note,
-                        7 => &mut s.target,
-                        _ => &mut s.profile,
-                    } = read(v)?;
+                "has_photo" => {
+                    s.has_photo = read(v)?;
+                    return Ok(());
                 }
-            }
+                "name" => &mut s.name,
+                "headline" => &mut s.headline,
+                "mutual" => &mut s.mutual,
+                "age" => &mut s.age,
+                "note" => &mut s.note,
+                "target" => &mut s.target,
+                "profile" => &mut s.profile,
+                _ => return Ok(()), // every name in SAMPLE has an arm (the tests against the derived reader)
+            };
+            *field = read(v)?;
             Ok(())
         })?;
         Ok(s)
@@ -92,12 +94,12 @@ impl Seen {
             resolved: None,
         };
         json::object(text, "struct Seen", SEEN, false, &mut |i, v| {
-            match i {
-                0 => name = Some(read(v)?),
-                1 => bucket = Some(self::bucket(v)?),
-                2 => score = Some(read(v)?),
-                3 => seen.reasons = read(v)?,
-                4 => {
+            match SEEN[i] {
+                "name" => name = Some(read(v)?),
+                "bucket" => bucket = Some(self::bucket(v)?),
+                "score" => score = Some(read(v)?),
+                "reasons" => seen.reasons = read(v)?,
+                "why" => {
                     let mut why = Vec::new();
                     json::list(v, &mut |item| {
                         why.push(reason(item)?);
@@ -105,15 +107,16 @@ impl Seen {
                     })?;
                     seen.why = why;
                 }
-                5 => seen.profile = read(v)?,
-                6 => seen.days = read(v)?,
-                7 => seen.seen = read(v)?,
-                _ => {
+                "profile" => seen.profile = read(v)?,
+                "days" => seen.days = read(v)?,
+                "seen" => seen.seen = read(v)?,
+                "resolved" => {
                     seen.resolved = match v {
                         "null" => None,
                         _ => Some(resolved(v)?),
                     }
                 }
+                _ => {} // every name in SEEN has an arm (the tests against the derived reader)
             }
             Ok(())
         })?;
@@ -124,68 +127,45 @@ impl Seen {
     }
 }
 
+/// A struct of two required fields, `names`, read as `A` and `B` (a reason, a resolution, an
+/// earlier invitation): one reader for the three.
+fn two<A: serde::de::DeserializeOwned, B: serde::de::DeserializeOwned>(
+    text: &str,
+    expected: &str,
+    names: &'static [&'static str; 2],
+) -> Result<(A, B), Error> {
+    let (mut a, mut b) = (None, None);
+    json::object(text, expected, names, false, &mut |i, v| {
+        if i == 0 {
+            a = Some(read(v)?);
+        } else {
+            b = Some(read(v)?);
+        }
+        Ok(())
+    })?;
+    Ok((
+        a.ok_or_else(|| missing(names[0]))?,
+        b.ok_or_else(|| missing(names[1]))?,
+    ))
+}
+
 /// One of a card's reasons.
 fn reason(text: &str) -> Result<ReasonPaint, Error> {
-    let (mut label, mut points) = (None, None);
-    json::object(
-        text,
-        "struct ReasonPaint",
-        &["label", "points"],
-        false,
-        &mut |i, v| {
-            if i == 0 {
-                label = Some(read(v)?);
-            } else {
-                points = Some(read(v)?);
-            }
-            Ok(())
-        },
-    )?;
-    Ok(ReasonPaint {
-        label: label.ok_or_else(|| missing("label"))?,
-        points: points.ok_or_else(|| missing("points"))?,
-    })
+    let (label, points) = two(text, "struct ReasonPaint", &["label", "points"])?;
+    Ok(ReasonPaint { label, points })
 }
 
 /// How LinkedIn resolved a card.
 fn resolved(text: &str) -> Result<Resolved, Error> {
-    let (mut at, mut how) = (None, None);
-    json::object(
-        text,
-        "struct Resolved",
-        &["at", "how"],
-        false,
-        &mut |i, v| {
-            if i == 0 {
-                at = Some(read(v)?);
-            } else {
-                how = Some(read(v)?);
-            }
-            Ok(())
-        },
-    )?;
-    Ok(Resolved {
-        at: at.ok_or_else(|| missing("at"))?,
-        how: how.ok_or_else(|| missing("how"))?,
-    })
+    let (at, how) = two(text, "struct Resolved", &["at", "how"])?;
+    Ok(Resolved { at, how })
 }
 
 impl Past {
     /// One earlier invitation of the memory from its JSON text.
     pub fn from_json(text: &str) -> Result<Past, Error> {
-        let (mut how, mut at) = (None, None);
-        json::object(text, "struct Past", &["how", "at"], false, &mut |i, v| {
-            if i == 0 {
-                how = Some(read(v)?);
-            } else {
-                at = Some(read(v)?);
-            }
-            Ok(())
-        })?;
-        Ok(Past {
-            how: how.ok_or_else(|| missing("how"))?,
-            at: at.ok_or_else(|| missing("at"))?,
-        })
+        let (how, at) = two(text, "struct Past", &["how", "at"])?;
+        Ok(Past { how, at })
     }
 }
 
@@ -203,7 +183,7 @@ impl Done {
                     0 => id = Some(read(v)?),
                     1 => action = Some(read(v)?),
                     2 => at = Some(read(v)?),
-                    _ => outcome = read(v)?,
+                    _ => outcome = read(v)?, // the fourth name, "outcome"
                 }
                 Ok(())
             },

@@ -92,16 +92,16 @@ impl Settings {
             ..Settings::default()
         };
         json::object(text, "struct Settings", SETTINGS, true, &mut |i, v| {
-            match i {
-                0 => s.version = read(v)?,
-                1 => s.my_name = read(v)?,
-                2 => s.premium = read(v)?,
-                3 => s.rules = rules(v)?,
-                4 => s.templates = templates(v)?,
-                5 => s.weekly_budget = read(v)?,
-                6 => s.reminder = reminder(v)?,
-                7 => s.quiet = read(v)?,
-                8 => {
+            match SETTINGS[i] {
+                "version" => s.version = read(v)?,
+                "my_name" => s.my_name = read(v)?,
+                "premium" => s.premium = read(v)?,
+                "rules" => s.rules = rules(v)?,
+                "templates" => s.templates = templates(v)?,
+                "weekly_budget" => s.weekly_budget = read(v)?,
+                "reminder" => s.reminder = reminder(v)?,
+                "quiet" => s.quiet = read(v)?,
+                "batch" => {
                     let mut b = Batch::default();
                     json::object(v, "struct Batch", &["pace_ms"], true, &mut |_, v| {
                         b.pace_ms = read(v)?;
@@ -109,18 +109,21 @@ impl Settings {
                     })?;
                     s.batch = b;
                 }
-                9 => {
+                "history" => {
                     s.history = History {
                         retention_days: single(v, "struct History", &["retention_days"])?
                             .unwrap_or(History::default().retention_days),
                     }
                 }
-                _ => {
+                "sent" => {
                     s.sent = Sent {
                         withdraw_after_days: single(v, "struct Sent", &["withdraw_after_days"])?
                             .unwrap_or(Sent::default().withdraw_after_days),
                     }
                 }
+                // Every name above; a name added to SETTINGS without an arm fails the test
+                // that holds this reader to the derived one.
+                _ => {}
             }
             Ok(())
         })?;
@@ -141,32 +144,45 @@ fn single(text: &str, expected: &str, name: &'static [&'static str]) -> Result<O
 fn rules(text: &str) -> Result<Rules, Error> {
     let mut r = Rules::default();
     json::object(text, "struct Rules", RULES, true, &mut |i, v| {
-        match i {
-            0 => r.base = read(v)?,
-            1 => r.accept_at = read(v)?,
-            2 => r.review_at = read(v)?,
-            16 => r.stale_days = read(v)?,
-            17 => r.weights = weights(v)?,
-            _ => {
-                *match i {
-                    3 => &mut r.field_keywords,
-                    4 => &mut r.companies,
-                    5 => &mut r.schools,
-                    6 => &mut r.always_accept,
-                    7 => &mut r.trusted_names,
-                    8 => &mut r.always_ignore,
-                    9 => &mut r.sales_phrases,
-                    10 => &mut r.spam_phrases,
-                    11 => &mut r.open_networker_phrases,
-                    12 => &mut r.recruiter_phrases,
-                    13 => &mut r.context_phrases,
-                    14 => &mut r.interest_phrases,
-                    15 => &mut r.generic_notes,
-                    18 => &mut r.community_phrases,
-                    _ => &mut r.seller_phrases,
-                } = strings(v)?;
+        let list = match RULES[i] {
+            "base" => {
+                r.base = read(v)?;
+                return Ok(());
             }
-        }
+            "accept_at" => {
+                r.accept_at = read(v)?;
+                return Ok(());
+            }
+            "review_at" => {
+                r.review_at = read(v)?;
+                return Ok(());
+            }
+            "stale_days" => {
+                r.stale_days = read(v)?;
+                return Ok(());
+            }
+            "weights" => {
+                r.weights = weights(v)?;
+                return Ok(());
+            }
+            "field_keywords" => &mut r.field_keywords,
+            "companies" => &mut r.companies,
+            "schools" => &mut r.schools,
+            "always_accept" => &mut r.always_accept,
+            "trusted_names" => &mut r.trusted_names,
+            "always_ignore" => &mut r.always_ignore,
+            "sales_phrases" => &mut r.sales_phrases,
+            "spam_phrases" => &mut r.spam_phrases,
+            "open_networker_phrases" => &mut r.open_networker_phrases,
+            "recruiter_phrases" => &mut r.recruiter_phrases,
+            "context_phrases" => &mut r.context_phrases,
+            "interest_phrases" => &mut r.interest_phrases,
+            "generic_notes" => &mut r.generic_notes,
+            "community_phrases" => &mut r.community_phrases,
+            "seller_phrases" => &mut r.seller_phrases,
+            _ => return Ok(()), // every name in RULES has an arm (the test against the derived reader)
+        };
+        *list = strings(v)?;
         Ok(())
     })?;
     Ok(r)
@@ -181,36 +197,38 @@ fn strings(text: &str) -> Result<Vec<String>, Error> {
 fn weights(text: &str) -> Result<Weights, Error> {
     let mut w = Weights::default();
     json::object(text, "struct Weights", WEIGHTS, true, &mut |i, v| {
-        if i == 1 {
-            w.mutual_half = read(v)?;
-            return Ok(());
-        }
-        *match i {
-            0 => &mut w.mutual_max,
-            2 => &mut w.no_mutual,
-            3 => &mut w.note,
-            4 => &mut w.note_context,
-            5 => &mut w.note_interest,
-            6 => &mut w.note_field,
-            7 => &mut w.generic_note,
-            8 => &mut w.field,
-            9 => &mut w.company,
-            10 => &mut w.school,
-            11 => &mut w.always_accept,
-            12 => &mut w.always_ignore,
-            13 => &mut w.trusted_name,
-            14 => &mut w.sales,
-            15 => &mut w.spam,
-            16 => &mut w.open_networker,
-            17 => &mut w.recruiter,
-            18 => &mut w.no_photo,
-            19 => &mut w.no_headline,
-            20 => &mut w.stale,
-            21 => &mut w.repeat_inviter,
-            22 => &mut w.note_community,
-            23 => &mut w.text_model,
-            _ => &mut w.seller,
-        } = read(v)?;
+        let weight = match WEIGHTS[i] {
+            "mutual_half" => {
+                w.mutual_half = read(v)?;
+                return Ok(());
+            }
+            "mutual_max" => &mut w.mutual_max,
+            "no_mutual" => &mut w.no_mutual,
+            "note" => &mut w.note,
+            "note_context" => &mut w.note_context,
+            "note_interest" => &mut w.note_interest,
+            "note_field" => &mut w.note_field,
+            "generic_note" => &mut w.generic_note,
+            "field" => &mut w.field,
+            "company" => &mut w.company,
+            "school" => &mut w.school,
+            "always_accept" => &mut w.always_accept,
+            "always_ignore" => &mut w.always_ignore,
+            "trusted_name" => &mut w.trusted_name,
+            "sales" => &mut w.sales,
+            "spam" => &mut w.spam,
+            "open_networker" => &mut w.open_networker,
+            "recruiter" => &mut w.recruiter,
+            "no_photo" => &mut w.no_photo,
+            "no_headline" => &mut w.no_headline,
+            "stale" => &mut w.stale,
+            "repeat_inviter" => &mut w.repeat_inviter,
+            "note_community" => &mut w.note_community,
+            "text_model" => &mut w.text_model,
+            "seller" => &mut w.seller,
+            _ => return Ok(()), // every name in WEIGHTS has an arm (the test against the derived reader)
+        };
+        *weight = read(v)?;
         Ok(())
     })?;
     Ok(w)
@@ -219,19 +237,21 @@ fn weights(text: &str) -> Result<Weights, Error> {
 fn templates(text: &str) -> Result<Templates, Error> {
     let mut t = Templates::default();
     json::object(text, "struct Templates", TEMPLATES, true, &mut |i, v| {
-        if i == 1 {
-            t.decline = strings(v)?;
-            return Ok(());
-        }
-        *match i {
-            0 => &mut t.thank_you,
-            2 => &mut t.reply,
-            3 => &mut t.later_note,
-            4 => &mut t.coach_met,
-            5 => &mut t.coach_talk,
-            6 => &mut t.coach_group,
-            _ => &mut t.coach_recruiter,
-        } = read(v)?;
+        let template = match TEMPLATES[i] {
+            "decline" => {
+                t.decline = strings(v)?;
+                return Ok(());
+            }
+            "thank_you" => &mut t.thank_you,
+            "reply" => &mut t.reply,
+            "later_note" => &mut t.later_note,
+            "coach_met" => &mut t.coach_met,
+            "coach_talk" => &mut t.coach_talk,
+            "coach_group" => &mut t.coach_group,
+            "coach_recruiter" => &mut t.coach_recruiter,
+            _ => return Ok(()), // every name in TEMPLATES has an arm (the test against the derived reader)
+        };
+        *template = read(v)?;
         Ok(())
     })?;
     Ok(t)
@@ -240,10 +260,11 @@ fn templates(text: &str) -> Result<Templates, Error> {
 fn reminder(text: &str) -> Result<Reminder, Error> {
     let mut r = Reminder::default();
     json::object(text, "struct Reminder", REMINDER, true, &mut |i, v| {
-        match i {
-            0 => r.enabled = read(v)?,
-            1 => r.weekday = read(v)?,
-            _ => r.hour = read(v)?,
+        match REMINDER[i] {
+            "enabled" => r.enabled = read(v)?,
+            "weekday" => r.weekday = read(v)?,
+            "hour" => r.hour = read(v)?,
+            _ => {} // every name in REMINDER has an arm (the test against the derived reader)
         }
         Ok(())
     })?;
