@@ -27,3 +27,4 @@ pub mod settings;
 pub mod settings_json;
 pub mod summary;
 pub mod textmodel;
+pub mod triage;

@@ -145,6 +145,7 @@ impl Entries {
     }
 }
 
+#[cfg(test)]
 impl std::ops::Index<&str> for Entries {
     type Output = Entry;
 

@@ -57,7 +57,8 @@ serde_as_map!(Settings, Reminder, Rules, Weights, Templates, Batch, History, Sen
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 4;
 
-/// Everything the user can set.
+/// Everything the user can set. The wasm reads it by hand (`core::settings_json`): a field
+/// added here gets its name and its arm there too, or that module's test says which is missing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, remote = "Self")]
 pub struct Settings {

@@ -10,14 +10,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::budget::Done;
-use crate::core::partial;
-use crate::core::plan::{self, Memory, Past};
+use crate::core::plan::{Memory, Past};
 use crate::core::preview::{self, Sample};
-use crate::core::read;
 use crate::core::score::Scorer;
-use crate::core::sent;
 use crate::core::sent_ledger::{self, Ledger};
-use crate::core::sent_plan::{self, PageKind};
 use crate::core::settings::{FieldError, Settings};
 use crate::core::summary::{Queue, Seen};
 use crate::json;
@@ -251,30 +247,12 @@ impl Engine {
     /// and returns the paint plan. `memory` holds the user's notes and decisions by card id.
     pub fn triage(&self, snapshot_html: &str, memory: JsValue) -> Result<JsValue, JsValue> {
         let memory = memory_from(&memory);
-        let doc = crate::core::html::Document::parse(snapshot_html);
-        // A long page comes in parts: each plan says whether it was one.
-        let cut = partial::Cut::of(&doc);
-        if PageKind::of(&memory.url) == PageKind::Sent {
-            let mut read = sent::read_sent(&doc);
-            if let Some(cut) = &cut {
-                cut.trim_sent(&mut read);
-            }
-            let mut plan = sent_plan::plan_sent(&read, &self.settings, &memory);
-            plan.frictions = crate::core::friction::frictions(&doc);
-            plan.partial = cut.is_some();
-            return Ok(to_js(&plan));
-        }
-        let mut page = read::read_document(&doc);
-        if let Some(cut) = &cut {
-            cut.trim_received(&mut page);
-        }
-        let scorer = match &page.own_headline {
-            Some(h) => self.scorer.clone().with_own_headline(h),
-            None => self.scorer.clone(),
-        };
-        let mut plan = plan::plan(&page, &scorer, &self.settings, &memory);
-        plan.partial = cut.is_some();
-        Ok(to_js(&plan))
+        Ok(to_js(&crate::core::triage::triage(
+            snapshot_html,
+            &self.scorer,
+            &self.settings,
+            &memory,
+        )))
     }
 
     /// The options page's live preview: `sample` is what the preview form holds (`{kind, name,
