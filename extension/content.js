@@ -364,7 +364,10 @@
     // The next part of a long page counts from where the last was cut; a cut taken off the
     // page meanwhile ends the parts (the rest goes at once, so a read in parts always ends).
     const resume = fullPassNeeded ? null : resumeAt;
-    const budget = resume && !resume.isConnected ? null : resume || stubs.length ? PART_MS.next : PART_MS.first;
+    /** How long this part may take (ms), or null: the rest of the page at once. */
+    let budget = PART_MS.first; // a first read: the first screen
+    if (resume && !resume.isConnected) budget = null;
+    else if (resume || stubs.length) budget = PART_MS.next;
     if (!resume) parts = null;
     // Consumed here: a settings change or a navigation from now on asks the next pass for all.
     fullPassNeeded = false;
@@ -455,16 +458,15 @@
         const el = /** @type {Element} */ (child);
         if (DROP_TAGS.has(el.localName) || el.hasAttribute(UI_ATTR) || el.namespaceURI !== body.namespaceURI) continue;
         if (el === resume) counting = true;
-        // The clock is read every 64 elements past the minimum: a part ends at the first
-        // element after its time is up.
-        if (!stubs.has(el) && !cut && counting && ++full > PART_MIN && budget !== null && full % 64 === 0 && performance.now() - began > budget) cut = el;
-        if (cut && !stubs.has(el)) {
+        const stub = stubs.has(el);
+        if (!stub && !cut && counting && partEnds(++full, budget, began)) cut = el;
+        if (cut && !stub) {
           out.push('<', el.localName, ' ', LATER_ATTR, '="">');
           if (!VOID_TAGS.has(el.localName)) out.push('</', el.localName, '>');
           continue;
         }
         const tag = open(el);
-        if (stubs.has(el)) out.push(' ', KNOWN_ATTR, '=""></', tag, '>');
+        if (stub) out.push(' ', KNOWN_ATTR, '=""></', tag, '>');
         else if (VOID_TAGS.has(tag)) out.push('>');
         else {
           out.push('>');
@@ -476,6 +478,12 @@
     const html = out.join('');
     return { html, elements, stubs: stubs.size ? stubs : null, cut, longestSlice: performance.now() - began };
   }
+
+  /**
+   * Whether a part ends before its `full`th element sent in full: past PART_MIN, once its time
+   * (`budget` ms since `began`; null: never) is up. The clock is read every 64 elements.
+   */
+  const partEnds = (full, budget, began) => budget !== null && full > PART_MIN && full % 64 === 0 && performance.now() - began > budget;
 
   // ------------------------------------------------------------------ resolved on LinkedIn
   /** How long after LinkedIn's Accept or Ignore was clicked a card that goes away counts as resolved. */
